@@ -1,6 +1,215 @@
-import type { Analysis, AnalyzeOptions } from './types.js';
+/**
+ * The pipeline, start to finish:
+ *
+ *   text -> tokens -> sentences -> sections -> concept mentions -> assertion context
+ *        -> axis values (modifiers) -> specificity rules -> findings
+ *
+ * Pure and synchronous; the only state is the compiled knowledge base, built once.
+ */
+import type { Analysis, AnalyzeOptions, Assertion, FamilyId, Finding, Mention, SectionCategory, Setting } from './types.js';
+import { tokenize, type Token } from './text/tokens.js';
+import { splitSentences, type Sentence } from './text/sentences.js';
+import { findSections, sectionAt } from './text/sections.js';
+import { toStream, type Stream } from './concepts/stream.js';
+import { readContext, type SentenceContext } from './context/index.js';
+import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase } from './rules/knowledge.js';
+import { missingSpecificity, type NoteFacts, type RuleMention } from './rules/specificity.js';
+import { FAMILY_FILES } from './knowledge/families/index.js';
 
-/** Analyses a clinical note. Never throws on user text. (Pipeline being written.) */
+/** Analyses one note. */
+export type Analyzer = (text: string, options?: AnalyzeOptions) => Analysis;
+
+let defaultAnalyzer: Analyzer | undefined;
+
+/**
+ * Analyses a clinical note with the bundled knowledge base and returns its findings. Never throws
+ * on user text: empty or odd text gives no findings. Throws a TypeError for an invalid option.
+ */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  return { findings: [], mentions: [], sections: [], setting: options.setting ?? 'inpatient' };
+  defaultAnalyzer ??= createAnalyzer(compileKnowledge(FAMILY_FILES));
+  return defaultAnalyzer(text, options);
+}
+
+/** Builds an analyzer over a knowledge base of one's own (see `compileKnowledge`). */
+export function createAnalyzer(kb: KnowledgeBase): Analyzer {
+  return (text, options = {}) => run(kb, typeof text === 'string' ? text : '', checkSetting(options.setting));
+}
+
+function checkSetting(setting: unknown): Setting {
+  if (setting === undefined) return 'inpatient';
+  if (setting === 'inpatient' || setting === 'outpatient') return setting;
+  throw new TypeError(`cdi-lint: setting must be "inpatient" or "outpatient", got ${JSON.stringify(setting)}`);
+}
+
+/** Sections whose mentions are history (GUIDE rule 5 then decides if they are current). */
+const HISTORY_SECTIONS: ReadonlySet<SectionCategory> = new Set(['history', 'surgical-history']);
+
+function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const sections = findSections(text);
+  const stream = toStream(tokens);
+  const sentenceOfPos = sentenceIndex(stream, tokens, sentences);
+
+  const mentions = findMentions(kb, text, tokens, stream, sentences, sentenceOfPos, sections);
+  const byFamily = new Map<FamilyId, RuleMention[]>();
+  for (const m of mentions) {
+    const list = byFamily.get(m.family);
+    if (list) list.push(m);
+    else byFamily.set(m.family, [m]);
+  }
+
+  // Stream positions covered by a mention of some family: values are not read from them for others.
+  const owner = new Array<FamilyId | undefined>(stream.keys.length);
+  for (const m of mentions) for (let i = m.from; i < m.to; i++) owner[i] ??= m.family;
+
+  const noteCache = new Map<FamilyId, Record<string, string>>();
+  const pairCache = new Map<FamilyId, Array<{ site: string | undefined; value: string }>>();
+  const facts: NoteFacts = {
+    text, tokens, stream, setting,
+    noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, stream, owner)),
+    sitePairs: (family) => cached(pairCache, family.rule.family, () => sitePairs(family, stream, owner, sentenceOfPos)),
+  };
+
+  const findings: Finding[] = [];
+  for (const [familyId, familyMentions] of byFamily) {
+    const family = kb.families.get(familyId)!;
+    for (const m of familyMentions) readValues(family, m, stream, owner, sentenceOfPos);
+    findings.push(...missingSpecificity(family, familyMentions, facts));
+  }
+  findings.sort((a, b) => a.start - b.start || a.family.localeCompare(b.family));
+  return { findings, mentions: mentions.map(publicMention), sections, setting };
+}
+
+function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** The sentence of each stream position (-1 for line breaks between sentences). */
+function sentenceIndex(stream: Stream, tokens: readonly Token[], sentences: readonly Sentence[]): Int32Array {
+  const ofToken = new Int32Array(tokens.length).fill(-1);
+  sentences.forEach((s, index) => ofToken.fill(index, s.firstToken, s.endToken));
+  const ofPos = new Int32Array(stream.keys.length);
+  for (let i = 0; i < ofPos.length; i++) ofPos[i] = tokens[stream.token[i]!]!.kind === 'newline' ? -1 : ofToken[stream.token[i]!]!;
+  return ofPos;
+}
+
+function findMentions(
+  kb: KnowledgeBase, text: string, tokens: readonly Token[], stream: Stream, sentences: readonly Sentence[],
+  sentenceOfPos: Int32Array, sections: ReturnType<typeof findSections>,
+): RuleMention[] {
+  const contexts = new Map<number, SentenceContext>();
+  const out: RuleMention[] = [];
+  for (const match of kb.terms.matchAll(stream)) {
+    const start = tokens[stream.token[match.from]!]!.start;
+    const end = tokens[stream.token[match.to - 1]!]!.end;
+    const sentence = sentenceOfPos[match.from]!;
+    const section = sectionAt(sections, start).category;
+    const seen = new Set<FamilyId>();
+    for (const { family: familyId, term } of match.payloads) {
+      if (seen.has(familyId)) continue;
+      seen.add(familyId);
+      const family = kb.families.get(familyId)!;
+      const assertion = assertionOf(text, sentences, contexts, sentence, start, end, section);
+      const historyOnly = assertion.historical && courseOf(family, term) === 'episodic';
+      const current = !assertion.negated && !assertion.hypothetical && !assertion.uncertain && assertion.experiencer === 'patient' && !historyOnly;
+      out.push({
+        family: familyId, start, end, text: text.slice(start, end), term: term.text, assertion, section, current,
+        values: { ...(term.implies ?? {}) }, from: match.from, to: match.to, sentence,
+      });
+    }
+  }
+  return out;
+}
+
+function assertionOf(
+  text: string, sentences: readonly Sentence[], contexts: Map<number, SentenceContext>, sentence: number,
+  start: number, end: number, section: SectionCategory,
+): Assertion {
+  let assertion: Assertion = { negated: false, historical: false, hypothetical: false, experiencer: 'patient', uncertain: false };
+  const s = sentences[sentence];
+  if (s) {
+    let context = contexts.get(sentence);
+    if (!context) {
+      context = readContext(text, s);
+      contexts.set(sentence, context);
+    }
+    assertion = context.assert({ start, end });
+  }
+  if (section === 'family-history') assertion = { ...assertion, experiencer: 'other' };
+  if (HISTORY_SECTIONS.has(section)) assertion = { ...assertion, historical: true };
+  return assertion;
+}
+
+/**
+ * Reads the axis and qualifier values near a mention: within the family's window, inside the
+ * mention's sentence, not past a ";" and not from words that name another family's condition.
+ * The closest phrase wins for each key; the term's own `implies` win over all.
+ */
+function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, owner: ReadonlyArray<FamilyId | undefined>, sentenceOfPos: Int32Array): void {
+  const inScope = (i: number) => sentenceOfPos[i] === m.sentence && stream.keys[i] !== ';';
+  let lo = m.from;
+  for (let steps = 0; lo > 0 && steps < family.maxWindow && inScope(lo - 1); steps++) lo--;
+  let hi = m.to;
+  for (let steps = 0; hi < stream.keys.length && steps < family.maxWindow && inScope(hi); steps++) hi++;
+  const blocked = (i: number) => owner[i] !== undefined && owner[i] !== family.rule.family;
+  const best = new Map<string, { value: string; distance: number }>();
+  for (const match of family.values.matchAll(stream, lo, hi, blocked)) {
+    const distance = match.from >= m.to ? match.from - m.to : match.to <= m.from ? m.from - match.to : 0;
+    for (const { key, value } of match.payloads) {
+      const spec = family.keys.get(key);
+      if (!spec || spec.scope === 'note' || distance > spec.window) continue;
+      const previous = best.get(key);
+      if (!previous || distance < previous.distance) best.set(key, { value, distance });
+    }
+  }
+  for (const [key, { value }] of best) m.values[key] ??= value;
+}
+
+/** Values of `note`-scoped keys found anywhere in the note (the first occurrence wins). */
+function noteValues(family: CompiledFamily, stream: Stream, owner: ReadonlyArray<FamilyId | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const noteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'note').map(([key]) => key);
+  if (noteKeys.length === 0) return out;
+  const blocked = (i: number) => owner[i] !== undefined && owner[i] !== family.rule.family;
+  for (const match of family.values.matchAll(stream, 0, stream.keys.length, blocked)) {
+    for (const { key, value } of match.payloads) if (noteKeys.includes(key)) out[key] ??= value;
+  }
+  return out;
+}
+
+/**
+ * For `site`-scoped keys: each value phrase stated within the key's window of a `site` qualifier
+ * phrase in the same sentence, anywhere in the note ("right knee" in the exam).
+ */
+function sitePairs(family: CompiledFamily, stream: Stream, owner: ReadonlyArray<FamilyId | undefined>, sentenceOfPos: Int32Array): Array<{ site: string | undefined; value: string }> {
+  const siteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'site');
+  if (siteKeys.length === 0 || !family.keys.has('site')) return [];
+  const blocked = (i: number) => owner[i] !== undefined && owner[i] !== family.rule.family;
+  const matches = family.values.matchAll(stream, 0, stream.keys.length, blocked);
+  const sites = matches.flatMap((m) => m.payloads.filter((p) => p.key === 'site').map((p) => ({ from: m.from, to: m.to, site: p.value })));
+  const pairs: Array<{ site: string | undefined; value: string }> = [];
+  for (const m of matches) {
+    for (const { key, value } of m.payloads) {
+      const spec = family.keys.get(key);
+      if (!spec || spec.scope !== 'site') continue;
+      let nearest: { site: string; distance: number } | undefined;
+      for (const s of sites) {
+        if (sentenceOfPos[s.from] !== sentenceOfPos[m.from]) continue;
+        const distance = s.from >= m.to ? s.from - m.to : m.from >= s.to ? m.from - s.to : 0;
+        if (distance <= spec.window && (!nearest || distance < nearest.distance)) nearest = { site: s.site, distance };
+      }
+      if (nearest) pairs.push({ site: nearest.site, value });
+    }
+  }
+  return pairs;
+}
+
+function publicMention(m: RuleMention): Mention {
+  return { family: m.family, start: m.start, end: m.end, text: m.text, term: m.term, assertion: m.assertion, section: m.section, current: m.current, values: m.values };
 }

@@ -1,0 +1,49 @@
+/**
+ * The match stream: tokens reduced to the keys that phrases are matched on.
+ *
+ * Matching is tolerant of case, periods inside abbreviations and hyphens: "C.H.F." and "CHF" give
+ * the key "chf"; "right-sided" and "right sided" both give "right" "sided" (a hyphen is dropped and a
+ * hyphenated word is split). Each key remembers the token it came from, so a match maps back to
+ * exact offsets.
+ */
+import { tokenize, type Token } from '../text/tokens.js';
+
+/** Keys of a token sequence, aligned with the tokens they came from. */
+export interface Stream {
+  /** Lower-case keys. */
+  keys: string[];
+  /** The same keys with their original case (for case-sensitive phrases). */
+  surface: string[];
+  /** Index of the token each key came from. */
+  token: number[];
+}
+
+/** Builds the match stream of `tokens`. Newline tokens become a "\n" key, which no phrase holds. */
+export function toStream(tokens: readonly Token[]): Stream {
+  const stream: Stream = { keys: [], surface: [], token: [] };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'newline') {
+      push(stream, '\n', '\n', i);
+      continue;
+    }
+    if (t.text === '-' || t.text === '–') continue;
+    if (t.kind === 'word' && t.text.includes('-') && t.text.length > 1) {
+      for (const part of t.text.split('-')) if (part) push(stream, part.toLowerCase().replace(/\./g, '') || part, part.replace(/\./g, '') || part, i);
+      continue;
+    }
+    push(stream, t.norm, t.text.length > 1 ? t.text.replace(/\./g, '') || t.text : t.text, i);
+  }
+  return stream;
+}
+
+function push(stream: Stream, key: string, surface: string, token: number): void {
+  stream.keys.push(key);
+  stream.surface.push(surface);
+  stream.token.push(token);
+}
+
+/** The stream of a phrase from rule data, tokenized exactly like note text. */
+export function phraseStream(phrase: string): Stream {
+  return toStream(tokenize(phrase));
+}

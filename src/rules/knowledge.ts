@@ -1,0 +1,88 @@
+/**
+ * The compiled knowledge base: validated family rules with their phrase dictionaries built once.
+ */
+import type { FamilyId } from '../types.js';
+import { PhraseTrie } from '../concepts/trie.js';
+import { validateFamilyRule } from './load.js';
+import type { Course, FamilyRule, TermRule, ValueRule, ValueScope } from './schema.js';
+
+/** What a term match carries. */
+export interface TermPayload {
+  family: FamilyId;
+  term: TermRule;
+}
+
+/** What a value-phrase match carries: the axis or qualifier, and the value it states. */
+export interface ValuePayload {
+  key: string;
+  value: string;
+}
+
+/** One family, ready to run. */
+export interface CompiledFamily {
+  rule: FamilyRule;
+  /** Every axis and qualifier phrase of the family. */
+  values: PhraseTrie<ValuePayload>;
+  /** Axis and qualifier rules by key, with defaults applied. */
+  keys: Map<string, { rule: ValueRule; scope: ValueScope; window: number; isAxis: boolean }>;
+  /** The widest window of the family (tokens each side of a mention). */
+  maxWindow: number;
+}
+
+/** A knowledge base: the term dictionary of all families and each family compiled. */
+export interface KnowledgeBase {
+  terms: PhraseTrie<TermPayload>;
+  families: Map<FamilyId, CompiledFamily>;
+}
+
+/** Tokens each side of a mention searched for values, unless a rule sets `window`. */
+export const DEFAULT_WINDOW = 6;
+
+/**
+ * Validates and compiles rule files. `files` maps a file name (used in errors) to its parsed JSON.
+ * Throws a RuleError naming the file and rule for bad data, or for a family defined twice.
+ */
+export function compileKnowledge(files: Readonly<Record<string, unknown>>): KnowledgeBase {
+  const terms = new PhraseTrie<TermPayload>();
+  const families = new Map<FamilyId, CompiledFamily>();
+  for (const [file, data] of Object.entries(files)) {
+    const rule = validateFamilyRule(data, file);
+    if (families.has(rule.family)) throw new Error(`${file}: rule "${rule.family}": the family is defined twice`);
+    for (const term of rule.terms) terms.add(term.text, { family: rule.family, term }, term.caseSensitive ?? false);
+    families.set(rule.family, compileFamily(rule));
+  }
+  return { terms, families };
+}
+
+function compileFamily(rule: FamilyRule): CompiledFamily {
+  const values = new PhraseTrie<ValuePayload>();
+  const keys: CompiledFamily['keys'] = new Map();
+  let maxWindow = 0;
+  const addAll = (entries: Array<[string, ValueRule | undefined]>, isAxis: boolean) => {
+    for (const [key, valueRule] of entries) {
+      if (!valueRule) continue;
+      const window = valueRule.window ?? DEFAULT_WINDOW;
+      maxWindow = Math.max(maxWindow, window);
+      keys.set(key, { rule: valueRule, scope: valueRule.scope ?? 'mention', window, isAxis });
+      for (const [value, phrases] of Object.entries(valueRule.values)) {
+        for (const phrase of phrases) values.add(phrase, { key, value }, isCaseSensitivePhrase(phrase));
+      }
+    }
+  };
+  addAll(Object.entries(rule.axes), true);
+  addAll(Object.entries(rule.qualifiers), false);
+  return { rule, values, keys, maxWindow };
+}
+
+/**
+ * Value phrases of one or two capital letters ("L", "R", "OD") are matched in their case only, so
+ * that "l" or "od" in other words do not state a side.
+ */
+function isCaseSensitivePhrase(phrase: string): boolean {
+  return /^[A-Z]{1,2}$/.test(phrase);
+}
+
+/** The course of a term: its own, else its family's. */
+export function courseOf(family: CompiledFamily, term: TermRule): Course {
+  return term.course ?? family.rule.course;
+}

@@ -1,0 +1,175 @@
+/**
+ * Validation of family rule files. Rule data is checked at the door: an unknown key, family, axis,
+ * value or code shape is rejected with an error naming the file, the rule and the allowed values.
+ */
+import { AXES, FAMILIES, type AxisId, type FamilyId } from '../types.js';
+import { COURSES, VALUE_SCOPES, type CodeRule, type FamilyRule, type FlagExample, type TermRule, type ValueRule } from './schema.js';
+import taxonomy from '../knowledge/taxonomy-axes.json';
+
+/** Thrown for a rule file that does not fit the schema. */
+export class RuleError extends Error {
+  constructor(readonly file: string, readonly where: string, detail: string) {
+    super(`${file}: ${where}: ${detail}`);
+    this.name = 'RuleError';
+  }
+}
+
+/** The axes each family may use (shared/eval/taxonomy.json). */
+export const FAMILY_AXES: Readonly<Record<FamilyId, readonly AxisId[]>> = taxonomy.axes as Record<FamilyId, AxisId[]>;
+
+const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'axes', 'qualifiers', 'codes', 'examples'];
+const TERM_KEYS = ['text', 'implies', 'caseSensitive', 'course'];
+const VALUE_KEYS = ['values', 'scope', 'window'];
+const CODE_KEYS = ['code', 'title', 'when'];
+const FLAG_KEYS = ['text', 'missing', 'setting'];
+const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
+
+type Json = unknown;
+
+/**
+ * Validates one parsed rule file. `file` names it in errors. Returns the typed rule; throws
+ * {@link RuleError} on the first problem.
+ */
+export function validateFamilyRule(data: Json, file: string): FamilyRule {
+  const obj = asObject(data, file, 'rule');
+  checkKeys(obj, TOP_KEYS, file, 'rule');
+  const family = oneOf(obj.family, FAMILIES, file, 'family') as FamilyId;
+  const rule = `rule "${family}"`;
+  const allowedAxes = FAMILY_AXES[family];
+  const axesObj = asObject(obj.axes ?? {}, file, `${rule} axes`);
+  const axes: Partial<Record<AxisId, ValueRule>> = {};
+  for (const [axis, value] of Object.entries(axesObj)) {
+    oneOf(axis, allowedAxes, file, `${rule} axes`);
+    axes[axis as AxisId] = valueRule(value, file, `${rule} axis "${axis}"`);
+  }
+  for (const axis of allowedAxes) {
+    if (!axes[axis]) throw new RuleError(file, rule, `axis "${axis}" of family ${family} has no values (its axes are: ${allowedAxes.join(', ')})`);
+  }
+  const qualifiers: Record<string, ValueRule> = {};
+  for (const [name, value] of Object.entries(asObject(obj.qualifiers ?? {}, file, `${rule} qualifiers`))) {
+    if ((AXES as readonly string[]).includes(name) && allowedAxes.includes(name as AxisId)) {
+      throw new RuleError(file, `${rule} qualifier "${name}"`, `is an axis of this family; put it under "axes"`);
+    }
+    qualifiers[name] = valueRule(value, file, `${rule} qualifier "${name}"`);
+  }
+  const known = (key: string): ValueRule | undefined => axes[key as AxisId] ?? qualifiers[key];
+  const terms = asArray(obj.terms, file, `${rule} terms`).map((t, i) => termRule(t, file, `${rule} term ${i}`, known));
+  if (terms.length === 0) throw new RuleError(file, rule, 'has no terms');
+  const codes = asArray(obj.codes, file, `${rule} codes`).map((c, i) => codeRule(c, file, `${rule} code ${i}`, known));
+  if (codes.length === 0) throw new RuleError(file, rule, 'has no codes');
+  const examples = asObject(obj.examples, file, `${rule} examples`);
+  checkKeys(examples, ['flag', 'pass'], file, `${rule} examples`);
+  const flag = asArray(examples.flag, file, `${rule} examples.flag`).map((e, i) => flagExample(e, file, `${rule} examples.flag ${i}`, allowedAxes));
+  const pass = asArray(examples.pass, file, `${rule} examples.pass`).map((e, i) => asString(e, file, `${rule} examples.pass ${i}`));
+  if (flag.length === 0 || pass.length === 0) throw new RuleError(file, `${rule} examples`, 'needs at least one "flag" and one "pass" example');
+  return {
+    family,
+    title: asString(obj.title, file, `${rule} title`),
+    description: asString(obj.description, file, `${rule} description`),
+    note: asString(obj.note, file, `${rule} note`),
+    source: asArray(obj.source, file, `${rule} source`).map((s, i) => asString(s, file, `${rule} source ${i}`)),
+    course: oneOf(obj.course, COURSES, file, `${rule} course`),
+    terms, axes, qualifiers, codes,
+    examples: { flag, pass },
+  };
+}
+
+function valueRule(data: Json, file: string, where: string): ValueRule {
+  const obj = asObject(data, file, where);
+  checkKeys(obj, VALUE_KEYS, file, where);
+  const values: Record<string, string[]> = {};
+  for (const [value, phrases] of Object.entries(asObject(obj.values, file, `${where} values`))) {
+    if (value === 'unspecified') throw new RuleError(file, `${where} values`, '"unspecified" is reserved (it means: not stated)');
+    values[value] = asArray(phrases, file, `${where} value "${value}"`).map((p, i) => asString(p, file, `${where} value "${value}" phrase ${i}`));
+  }
+  const out: ValueRule = { values };
+  if (obj.scope !== undefined) out.scope = oneOf(obj.scope, VALUE_SCOPES, file, `${where} scope`);
+  if (obj.window !== undefined) {
+    if (typeof obj.window !== 'number' || !Number.isInteger(obj.window) || obj.window < 0 || obj.window > 30) {
+      throw new RuleError(file, `${where} window`, `must be a whole number from 0 to 30, got ${JSON.stringify(obj.window)}`);
+    }
+    out.window = obj.window;
+  }
+  return out;
+}
+
+function termRule(data: Json, file: string, where: string, known: (k: string) => ValueRule | undefined): TermRule {
+  const obj = asObject(data, file, where);
+  checkKeys(obj, TERM_KEYS, file, where);
+  const text = asString(obj.text, file, `${where} text`);
+  const term: TermRule = { text };
+  const at = `${where} ("${text}")`;
+  if (obj.implies !== undefined) term.implies = valueMap(obj.implies, file, `${at} implies`, known, false);
+  if (obj.caseSensitive !== undefined) {
+    if (typeof obj.caseSensitive !== 'boolean') throw new RuleError(file, `${at} caseSensitive`, 'must be true or false');
+    term.caseSensitive = obj.caseSensitive;
+  }
+  if (obj.course !== undefined) term.course = oneOf(obj.course, COURSES, file, `${at} course`);
+  return term;
+}
+
+function codeRule(data: Json, file: string, where: string, known: (k: string) => ValueRule | undefined): CodeRule {
+  const obj = asObject(data, file, where);
+  checkKeys(obj, CODE_KEYS, file, where);
+  const code = asString(obj.code, file, `${where} code`);
+  if (!CODE_PATTERN.test(code)) throw new RuleError(file, `${where} code`, `"${code}" is not a dotted ICD-10-CM code (like I50.21)`);
+  return { code, title: asString(obj.title, file, `${where} (${code}) title`), when: valueMap(obj.when ?? {}, file, `${where} (${code}) when`, known, true) };
+}
+
+function valueMap(data: Json, file: string, where: string, known: (k: string) => ValueRule | undefined, allowUnspecified: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(asObject(data, file, where))) {
+    const rule = known(key);
+    if (!rule) throw new RuleError(file, where, `"${key}" is neither an axis nor a qualifier of this rule`);
+    const allowed = Object.keys(rule.values).concat(allowUnspecified ? ['unspecified'] : []);
+    out[key] = oneOf(value, allowed, file, `${where} "${key}"`);
+  }
+  return out;
+}
+
+function flagExample(data: Json, file: string, where: string, allowedAxes: readonly AxisId[]): FlagExample {
+  const obj = asObject(data, file, where);
+  checkKeys(obj, FLAG_KEYS, file, where);
+  const example: FlagExample = {
+    text: asString(obj.text, file, `${where} text`),
+    missing: asArray(obj.missing, file, `${where} missing`).map((a) => oneOf(a, allowedAxes, file, `${where} missing`)),
+  };
+  if (obj.setting !== undefined) example.setting = oneOf(obj.setting, ['inpatient', 'outpatient'] as const, file, `${where} setting`);
+  return example;
+}
+
+// ---- small typed readers -------------------------------------------------------------------
+
+function asObject(data: Json, file: string, where: string): Record<string, Json> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleError(file, where, `must be an object, got ${describe(data)}`);
+  return data as Record<string, Json>;
+}
+
+function asArray(data: Json, file: string, where: string): Json[] {
+  if (!Array.isArray(data)) throw new RuleError(file, where, `must be a list, got ${describe(data)}`);
+  return data;
+}
+
+function asString(data: Json, file: string, where: string): string {
+  if (typeof data !== 'string' || data.trim() === '') throw new RuleError(file, where, `must be a non-empty string, got ${describe(data)}`);
+  return data;
+}
+
+function oneOf<T extends string>(data: Json, allowed: readonly T[], file: string, where: string): T {
+  if (typeof data !== 'string' || !allowed.includes(data as T)) {
+    throw new RuleError(file, where, `${describe(data)} is not allowed; allowed: ${allowed.join(', ')}`);
+  }
+  return data as T;
+}
+
+function checkKeys(obj: Record<string, Json>, allowed: readonly string[], file: string, where: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) throw new RuleError(file, where, `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`);
+  }
+}
+
+function describe(data: Json): string {
+  if (data === undefined) return 'nothing';
+  const s = JSON.stringify(data);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}

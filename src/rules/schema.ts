@@ -1,0 +1,58 @@
+/**
+ * The shape of a family rule file (`src/knowledge/families/<family>.json`), after validation.
+ * The format is documented in `src/knowledge/README.md`.
+ */
+import type { AxisId, FamilyId } from '../types.js';
+
+/** Whether a history-only mention is still a current condition (GUIDE rule 5). */
+export type Course = 'chronic' | 'episodic';
+
+/** Where a value phrase documents an axis. */
+export type ValueScope = 'mention' | 'note' | 'site';
+export const VALUE_SCOPES: readonly ValueScope[] = ['mention', 'note', 'site'];
+export const COURSES: readonly Course[] = ['chronic', 'episodic'];
+
+/** A name of the condition. */
+export interface TermRule {
+  text: string;
+  /** Axis or qualifier values the term itself states ("HFrEF" states type systolic). */
+  implies?: Record<string, string>;
+  caseSensitive?: boolean;
+  course?: Course;
+}
+
+/** The phrases that state each value of an axis or qualifier. */
+export interface ValueRule {
+  values: Record<string, string[]>;
+  scope?: ValueScope;
+  window?: number;
+}
+
+/** A code and the axis/qualifier values that lead to it ("unspecified" = not stated). */
+export interface CodeRule {
+  code: string;
+  title: string;
+  when: Record<string, string>;
+}
+
+/** An example that must produce a finding with exactly these missing axes. */
+export interface FlagExample {
+  text: string;
+  missing: AxisId[];
+  setting?: 'inpatient' | 'outpatient';
+}
+
+/** One condition family's specificity rule. */
+export interface FamilyRule {
+  family: FamilyId;
+  title: string;
+  description: string;
+  note: string;
+  source: string[];
+  course: Course;
+  terms: TermRule[];
+  axes: Partial<Record<AxisId, ValueRule>>;
+  qualifiers: Record<string, ValueRule>;
+  codes: CodeRule[];
+  examples: { flag: FlagExample[]; pass: string[] };
+}

@@ -1,0 +1,104 @@
+/**
+ * The `missing-specificity` rule kind: a current, affirmed condition whose code needs an axis that
+ * nothing in the note states for it.
+ *
+ * Values are pooled per condition: a value stated at any mention of the family (or anywhere in the
+ * note, for `note`-scoped axes, or next to the same joint, for `site`-scoped ones) documents the
+ * axis for every mention. Families with a `site` qualifier pool per site, so "right knee pain" does
+ * not document the side of "shoulder pain".
+ */
+import type { AxisId, Finding, Mention, Setting } from '../types.js';
+import type { Stream } from '../concepts/stream.js';
+import type { CompiledFamily } from './knowledge.js';
+import { candidateCodes, currentCode } from './codes.js';
+import type { Token } from '../text/tokens.js';
+
+/** A mention as the rule sees it: the public mention plus its stream positions and sentence. */
+export interface RuleMention extends Mention {
+  from: number;
+  to: number;
+  sentence: number;
+}
+
+/** The note-level facts a rule may consult. */
+export interface NoteFacts {
+  text: string;
+  tokens: readonly Token[];
+  stream: Stream;
+  /** Values found anywhere in the note for `note`-scoped keys, by family. */
+  noteValues: (family: CompiledFamily) => Record<string, string>;
+  /** (site, laterality) pairs stated anywhere in the note, by family. */
+  sitePairs: (family: CompiledFamily) => Array<{ site: string | undefined; value: string }>;
+  setting: Setting;
+}
+
+/** Runs the rule for one family over its mentions. Returns zero or more findings. */
+export function missingSpecificity(family: CompiledFamily, mentions: readonly RuleMention[], facts: NoteFacts): Finding[] {
+  const current = mentions.filter((m) => m.current);
+  if (current.length === 0) return [];
+  // Values of every mention that is about this patient and not negated count as documentation.
+  const documenting = mentions.filter((m) => !m.assertion.negated && m.assertion.experiencer === 'patient');
+  const hasSite = family.keys.has('site') && !family.keys.get('site')!.isAxis;
+  const groups = new Map<string, RuleMention[]>();
+  for (const m of current) {
+    const key = hasSite ? (m.values.site ?? '*') : '*';
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
+  }
+  const noteValues = facts.noteValues(family);
+  const findings: Finding[] = [];
+  for (const [groupKey, group] of groups) {
+    const documented: Record<string, string> = {};
+    const pool = hasSite && groupKey !== '*' ? documenting.filter((m) => m.values.site === groupKey || m.values.site === undefined) : documenting;
+    for (const m of pool) for (const [k, v] of Object.entries(m.values)) documented[k] ??= v;
+    for (const [k, v] of Object.entries(noteValues)) documented[k] ??= v;
+    for (const [key, spec] of family.keys) {
+      if (spec.scope !== 'site' || documented[key] !== undefined) continue;
+      const site = groupKey === '*' ? undefined : groupKey;
+      const pair = facts.sitePairs(family).find((p) => site === undefined || p.site === site);
+      if (pair) documented[key] = pair.value;
+    }
+    const missing = (Object.keys(family.rule.axes) as AxisId[]).filter((axis) => documented[axis] === undefined);
+    if (missing.length === 0) continue;
+    const first = group[0]!;
+    findings.push({
+      id: `missing-specificity:${family.rule.family}:${first.start}-${first.end}`,
+      kind: 'missing-specificity',
+      severity: 'warning',
+      family: family.rule.family,
+      axes: missing,
+      start: first.start,
+      end: first.end,
+      text: first.text,
+      mentions: group.map((m) => ({ start: m.start, end: m.end })),
+      assertion: first.assertion,
+      section: first.section,
+      message: messageFor(family, missing),
+      codes: {
+        current: currentCode(family.rule.codes, documented),
+        candidates: candidateCodes(family.rule.codes, documented, missing),
+      },
+      documented,
+      rule: `missing-specificity/${family.rule.family}`,
+      source: family.rule.source,
+    });
+  }
+  return findings;
+}
+
+/** "Heart failure: state the acuity (acute, chronic, acute on chronic) and the type (...)." */
+function messageFor(family: CompiledFamily, missing: readonly AxisId[]): string {
+  const parts = missing.map((axis) => {
+    const values = Object.keys(family.rule.axes[axis]?.values ?? {}).map(label);
+    const shown = values.length > 6 ? [...values.slice(0, 6), 'other'] : values;
+    return `the ${label(axis)} (${shown.join(', ')})`;
+  });
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  return `${family.rule.title}: state ${list}.`;
+}
+
+/** A value or axis id as words: "acute-on-chronic" -> "acute on chronic". */
+export function label(id: string): string {
+  return id.replace(/-/g, ' ');
+}

@@ -1,0 +1,117 @@
+/**
+ * Tokens with UTF-16 offsets, from wink-nlp, plus a merge step that keeps clinical shorthand whole.
+ *
+ * wink splits "b/l", "h/o", "mEq/L" and "3+" into pieces and glues nothing; clinicians write them
+ * as single words. `tokenize` returns wink's tokens with their offsets into the input, then merges
+ * runs such as `b` `/` `l` (no spaces between, short parts) into one token.
+ */
+import { nlp, its } from './wink.js';
+
+/** What a token is. `newline` carries line breaks (one or more, with tabs). */
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol' | 'newline' | 'other';
+
+/** One token. `start`/`end` are UTF-16 offsets into the tokenized text. */
+export interface Token {
+  start: number;
+  end: number;
+  /** The surface text, `input.slice(start, end)`. */
+  text: string;
+  /** Lower case, periods inside words removed ("C.H.F." -> "chf"); used for matching. */
+  norm: string;
+  kind: TokenKind;
+}
+
+/** A word or number part of a shorthand run may be at most this long ("meq" in "mEq/L"). */
+const MAX_SHORTHAND_PART = 4;
+
+/** Tokenizes `text` into tokens whose offsets are exact. Never throws. */
+export function tokenize(text: string): Token[] {
+  if (text.length === 0) return [];
+  const raw = winkTokens(text);
+  return mergeShorthand(text, raw);
+}
+
+/** Normalises a surface form for matching: lower case, no periods inside or at the end. */
+export function normalize(surface: string): string {
+  const lower = surface.toLowerCase();
+  if (lower.length > 1 && lower.includes('.')) {
+    const stripped = lower.replace(/\./g, '');
+    return stripped.length > 0 ? stripped : lower;
+  }
+  return lower;
+}
+
+function kindOf(winkType: string): TokenKind {
+  switch (winkType) {
+    case 'word': return 'word';
+    case 'number': return 'number';
+    case 'punctuation': return 'punct';
+    case 'symbol': case 'currency': return 'symbol';
+    case 'tabCRLF': return 'newline';
+    default: return 'other';
+  }
+}
+
+function winkTokens(text: string): Token[] {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    pos += (spaces[i] ?? '').length;
+    if (!text.startsWith(value, pos)) {
+      // wink altered or skipped something: find the value again rather than trust the count.
+      const found = text.indexOf(value, pos);
+      if (found < 0) continue;
+      pos = found;
+    }
+    const kind = kindOf(types[i] ?? '');
+    tokens.push({ start: pos, end: pos + value.length, text: value, norm: normalize(value), kind });
+    pos += value.length;
+  }
+  return tokens;
+}
+
+function isShortPart(t: Token): boolean {
+  return (t.kind === 'word' || t.kind === 'number') && t.text.length <= MAX_SHORTHAND_PART;
+}
+
+/**
+ * Merges, where no space separates the pieces:
+ * - short word/number parts joined by "/" ("b/l", "h/o", "s/p", "mEq/L", "L/R");
+ * - a number and a following "+" ("3+") or a one- or two-letter suffix ("3b", "3a").
+ */
+function mergeShorthand(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    let j = i;
+    if (isShortPart(t)) {
+      // word (/ word)+
+      while (j + 2 < tokens.length) {
+        const slash = tokens[j + 1]!;
+        const next = tokens[j + 2]!;
+        if (slash.text !== '/' || slash.start !== tokens[j]!.end || next.start !== slash.end || !isShortPart(next)) break;
+        j += 2;
+      }
+      if (j === i && t.kind === 'number' && i + 1 < tokens.length) {
+        const next = tokens[i + 1]!;
+        const glued = next.start === t.end;
+        if (glued && (next.text === '+' || (next.kind === 'word' && /^[a-z]{1,2}$/i.test(next.text)))) j = i + 1;
+      }
+    }
+    if (j === i) {
+      out.push(t);
+    } else {
+      const end = tokens[j]!.end;
+      const surface = text.slice(t.start, end);
+      out.push({ start: t.start, end, text: surface, norm: normalize(surface), kind: 'word' });
+    }
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+/** Bad rule data is rejected with an error naming the file, the rule and the allowed values. */
+import { describe, expect, it } from 'vitest';
+import { validateFamilyRule } from '../../src/rules/load.js';
+import { compileKnowledge } from '../../src/rules/knowledge.js';
+import heartFailure from '../../src/knowledge/families/heart-failure.json';
+
+const good = (): Record<string, unknown> => structuredClone(heartFailure) as Record<string, unknown>;
+
+function errorOf(data: unknown): string {
+  try {
+    validateFamilyRule(data, 'bad.json');
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
+describe('validateFamilyRule', () => {
+  it('accepts the heart-failure rule', () => {
+    expect(validateFamilyRule(good(), 'heart-failure.json').family).toBe('heart-failure');
+  });
+  it('rejects an unknown family and lists the allowed ones', () => {
+    expect(errorOf({ ...good(), family: 'heart-attack' })).toMatch(/^bad\.json: family: "heart-attack" is not allowed; allowed: heart-failure, respiratory-failure, /);
+  });
+  it('rejects an axis the family does not have, naming the rule and its axes', () => {
+    const data = good();
+    (data.axes as Record<string, unknown>).laterality = { values: { left: ['left'] } };
+    expect(errorOf(data)).toBe('bad.json: rule "heart-failure" axes: "laterality" is not allowed; allowed: acuity, type');
+  });
+  it('rejects a family rule that leaves out one of its axes', () => {
+    const data = good();
+    delete (data.axes as Record<string, unknown>).type;
+    expect(errorOf(data)).toMatch(/axis "type" of family heart-failure has no values/);
+  });
+  it('rejects an unknown key', () => {
+    expect(errorOf({ ...good(), severity: 'high' })).toMatch(/unknown key "severity"; allowed keys: family, title/);
+  });
+  it('rejects a code whose when names an undefined value', () => {
+    const data = good();
+    (data.codes as Array<Record<string, unknown>>)[1] = { code: 'I50.20', title: 'x', when: { type: 'sistolic' } };
+    expect(errorOf(data)).toBe('bad.json: rule "heart-failure" code 1 (I50.20) when "type": "sistolic" is not allowed; allowed: systolic, diastolic, combined, right, biventricular, high-output, end-stage, unspecified');
+  });
+  it('rejects a code that is not shaped like an ICD-10-CM code', () => {
+    const data = good();
+    (data.codes as Array<Record<string, unknown>>)[0] = { code: 'I509', title: 'x', when: {} };
+    expect(errorOf(data)).toMatch(/"I509" is not a dotted ICD-10-CM code/);
+  });
+  it('rejects a term implying a value that does not exist', () => {
+    const data = good();
+    (data.terms as unknown[]).push({ text: 'HFxEF', implies: { type: 'mixed' } });
+    expect(errorOf(data)).toMatch(/term \d+ \("HFxEF"\) implies "type": "mixed" is not allowed/);
+  });
+  it('rejects a flag example naming an axis outside the family', () => {
+    const data = good();
+    (data.examples as { flag: unknown[] }).flag.push({ text: 'CHF', missing: ['stage'] });
+    expect(errorOf(data)).toMatch(/examples\.flag 5 missing: "stage" is not allowed; allowed: acuity, type/);
+  });
+  it('rejects a file that is not an object', () => {
+    expect(errorOf([1, 2])).toBe('bad.json: rule: must be an object, got [1,2]');
+  });
+  it('rejects the same family defined twice', () => {
+    expect(() => compileKnowledge({ 'a.json': good(), 'b.json': good() })).toThrow('b.json: rule "heart-failure": the family is defined twice');
+  });
+});
