@@ -10,6 +10,7 @@ import type { Analysis, AnalyzeOptions, Assertion, FamilyId, Finding, Mention, S
 import { tokenize, type Token } from './text/tokens.js';
 import { splitSentences, type Sentence } from './text/sentences.js';
 import { findSections, sectionAt } from './text/sections.js';
+import { readQuantities } from './text/quantities.js';
 import { toStream, type Stream } from './concepts/stream.js';
 import { readContext, type SentenceContext } from './context/index.js';
 import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase } from './rules/knowledge.js';
@@ -60,8 +61,8 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   }
 
   // Stream positions covered by a mention of some family: values are not read from them for others.
-  const owner = new Array<FamilyId | undefined>(stream.keys.length);
-  for (const m of mentions) for (let i = m.from; i < m.to; i++) owner[i] ??= m.family;
+  const owner: Owner = new Array(stream.keys.length);
+  for (const m of mentions) for (let i = m.from; i < m.to; i++) owner[i] ??= m;
 
   const noteCache = new Map<FamilyId, Record<string, string>>();
   const pairCache = new Map<FamilyId, Array<{ site: string | undefined; value: string }>>();
@@ -78,7 +79,23 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
     findings.push(...missingSpecificity(family, familyMentions, facts));
   }
   findings.sort((a, b) => a.start - b.start || a.family.localeCompare(b.family));
-  return { findings, mentions: mentions.map(publicMention), sections, setting };
+  return { findings, mentions: mentions.map(publicMention), sections, quantities: readQuantities(text, tokens), setting };
+}
+
+/** The mention covering each stream position, if any. */
+type Owner = Array<RuleMention | undefined>;
+
+/**
+ * True when a value phrase at `[from, to)` may be read for `family`: it may contain another
+ * condition's name whole ("anemia of chronic kidney disease") but not a piece of one (the "acute"
+ * of "acute kidney injury" says nothing of a heart failure).
+ */
+function valueAllowed(owner: Owner, family: FamilyId, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const m = owner[i];
+    if (m && m.family !== family && (m.from < from || m.to > to)) return false;
+  }
+  return true;
 }
 
 function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
@@ -112,7 +129,7 @@ function findMentions(
     const section = sectionAt(sections, start).category;
     const seen = new Set<FamilyId>();
     for (const { family: familyId, term } of match.payloads) {
-      if (seen.has(familyId)) continue;
+      if (!term || seen.has(familyId)) continue;
       seen.add(familyId);
       const family = kb.families.get(familyId)!;
       const assertion = assertionOf(text, sentences, contexts, sentence, start, end, section);
@@ -151,15 +168,15 @@ function assertionOf(
  * mention's sentence, not past a ";" and not from words that name another family's condition.
  * The closest phrase wins for each key; the term's own `implies` win over all.
  */
-function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, owner: ReadonlyArray<FamilyId | undefined>, sentenceOfPos: Int32Array): void {
+function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, owner: Owner, sentenceOfPos: Int32Array): void {
   const inScope = (i: number) => sentenceOfPos[i] === m.sentence && stream.keys[i] !== ';';
   let lo = m.from;
   for (let steps = 0; lo > 0 && steps < family.maxWindow && inScope(lo - 1); steps++) lo--;
   let hi = m.to;
   for (let steps = 0; hi < stream.keys.length && steps < family.maxWindow && inScope(hi); steps++) hi++;
-  const blocked = (i: number) => owner[i] !== undefined && owner[i] !== family.rule.family;
   const best = new Map<string, { value: string; distance: number }>();
-  for (const match of family.values.matchAll(stream, lo, hi, blocked)) {
+  for (const match of family.values.matchAll(stream, lo, hi)) {
+    if (!valueAllowed(owner, family.rule.family, match.from, match.to)) continue;
     const distance = match.from >= m.to ? match.from - m.to : match.to <= m.from ? m.from - match.to : 0;
     for (const { key, value } of match.payloads) {
       const spec = family.keys.get(key);
@@ -172,12 +189,12 @@ function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, owne
 }
 
 /** Values of `note`-scoped keys found anywhere in the note (the first occurrence wins). */
-function noteValues(family: CompiledFamily, stream: Stream, owner: ReadonlyArray<FamilyId | undefined>): Record<string, string> {
+function noteValues(family: CompiledFamily, stream: Stream, owner: Owner): Record<string, string> {
   const out: Record<string, string> = {};
   const noteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'note').map(([key]) => key);
   if (noteKeys.length === 0) return out;
-  const blocked = (i: number) => owner[i] !== undefined && owner[i] !== family.rule.family;
-  for (const match of family.values.matchAll(stream, 0, stream.keys.length, blocked)) {
+  for (const match of family.values.matchAll(stream)) {
+    if (!valueAllowed(owner, family.rule.family, match.from, match.to)) continue;
     for (const { key, value } of match.payloads) if (noteKeys.includes(key)) out[key] ??= value;
   }
   return out;
@@ -187,11 +204,10 @@ function noteValues(family: CompiledFamily, stream: Stream, owner: ReadonlyArray
  * For `site`-scoped keys: each value phrase stated within the key's window of a `site` qualifier
  * phrase in the same sentence, anywhere in the note ("right knee" in the exam).
  */
-function sitePairs(family: CompiledFamily, stream: Stream, owner: ReadonlyArray<FamilyId | undefined>, sentenceOfPos: Int32Array): Array<{ site: string | undefined; value: string }> {
+function sitePairs(family: CompiledFamily, stream: Stream, owner: Owner, sentenceOfPos: Int32Array): Array<{ site: string | undefined; value: string }> {
   const siteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'site');
   if (siteKeys.length === 0 || !family.keys.has('site')) return [];
-  const blocked = (i: number) => owner[i] !== undefined && owner[i] !== family.rule.family;
-  const matches = family.values.matchAll(stream, 0, stream.keys.length, blocked);
+  const matches = family.values.matchAll(stream).filter((m) => valueAllowed(owner, family.rule.family, m.from, m.to));
   const sites = matches.flatMap((m) => m.payloads.filter((p) => p.key === 'site').map((p) => ({ from: m.from, to: m.to, site: p.value })));
   const pairs: Array<{ site: string | undefined; value: string }> = [];
   for (const m of matches) {

@@ -139,10 +139,20 @@ export interface Mention {
   values: Record<string, string>;
 }
 
+/** A number read from the note, with its unit and label when present ("Na 128 mEq/L"). */
+export interface Quantity extends Span {
+  /** One number, or two for a ratio such as a blood pressure "158/92". */
+  values: number[];
+  unit?: string;
+  /** The word just before the number ("na", "bmi", "ef"), lower case. */
+  label?: string;
+}
+
 /** The result of {@link analyze}. */
 export interface Analysis {
   findings: Finding[];
   mentions: Mention[];
   sections: Section[];
+  quantities: Quantity[];
   setting: Setting;
 }

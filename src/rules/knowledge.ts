@@ -9,7 +9,8 @@ import type { Course, FamilyRule, TermRule, ValueRule, ValueScope } from './sche
 /** What a term match carries. */
 export interface TermPayload {
   family: FamilyId;
-  term: TermRule;
+  /** The term, or null for an `exclude` phrase (it names no condition and hides shorter terms). */
+  term: TermRule | null;
 }
 
 /** What a value-phrase match carries: the axis or qualifier, and the value it states. */
@@ -49,6 +50,7 @@ export function compileKnowledge(files: Readonly<Record<string, unknown>>): Know
     const rule = validateFamilyRule(data, file);
     if (families.has(rule.family)) throw new Error(`${file}: rule "${rule.family}": the family is defined twice`);
     for (const term of rule.terms) terms.add(term.text, { family: rule.family, term }, term.caseSensitive ?? false);
+    for (const phrase of rule.exclude) terms.add(phrase, { family: rule.family, term: null });
     families.set(rule.family, compileFamily(rule));
   }
   return { terms, families };

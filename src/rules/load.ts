@@ -17,7 +17,7 @@ export class RuleError extends Error {
 /** The axes each family may use (shared/eval/taxonomy.json). */
 export const FAMILY_AXES: Readonly<Record<FamilyId, readonly AxisId[]>> = taxonomy.axes as Record<FamilyId, AxisId[]>;
 
-const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'axes', 'qualifiers', 'codes', 'examples'];
+const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'exclude', 'axes', 'qualifiers', 'codes', 'examples'];
 const TERM_KEYS = ['text', 'implies', 'caseSensitive', 'course'];
 const VALUE_KEYS = ['values', 'scope', 'window'];
 const CODE_KEYS = ['code', 'title', 'when'];
@@ -70,6 +70,7 @@ export function validateFamilyRule(data: Json, file: string): FamilyRule {
     source: asArray(obj.source, file, `${rule} source`).map((s, i) => asString(s, file, `${rule} source ${i}`)),
     course: oneOf(obj.course, COURSES, file, `${rule} course`),
     terms, axes, qualifiers, codes,
+    exclude: asArray(obj.exclude ?? [], file, `${rule} exclude`).map((e, i) => asString(e, file, `${rule} exclude ${i}`)),
     examples: { flag, pass },
   };
 }

@@ -51,6 +51,8 @@ export interface FamilyRule {
   source: string[];
   course: Course;
   terms: TermRule[];
+  /** Phrases that contain a term but do not name the condition ("pneumonia vaccine"). */
+  exclude: string[];
   axes: Partial<Record<AxisId, ValueRule>>;
   qualifiers: Record<string, ValueRule>;
   codes: CodeRule[];

@@ -37,8 +37,8 @@ for (const rule of rules) {
       const wrong = rule.codes.filter((c) => codeSet.get(c.code) !== c.title).map((c) => `${c.code} "${c.title}" (official: ${codeSet.get(c.code) ?? 'not a valid code'})`);
       expect(wrong).toEqual([]);
     });
-    it('lists each code once', () => {
-      const seen = rule.codes.map((c) => c.code);
+    it('lists each code and its values once', () => {
+      const seen = rule.codes.map((c) => `${c.code} ${JSON.stringify(Object.entries(c.when).sort())}`);
       expect(seen.filter((c, i) => seen.indexOf(c) !== i)).toEqual([]);
     });
     it('has an unspecified code for a statement of the condition alone', () => {

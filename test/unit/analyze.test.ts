@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+
+const flags = (text: string, setting?: 'inpatient' | 'outpatient') =>
+  analyze(text, setting ? { setting } : {}).findings.map((f) => `${f.family}[${f.axes.join(',')}]@"${f.text}"`);
+
+describe('analyze', () => {
+  it('flags a bare CHF in the past medical history for acuity and type', () => {
+    expect(flags('PAST MEDICAL HISTORY: CHF, hypertension.')).toEqual(['heart-failure[acuity,type]@"CHF"']);
+  });
+  it('returns spans whose text is the slice of the input', () => {
+    const text = 'HPI: 70 y/o with C.H.F.  and\r\nCKD.\n\nA/P:\n1. Pneumonia.';
+    const analysis = analyze(text);
+    expect(analysis.findings.length).toBeGreaterThan(0);
+    for (const f of analysis.findings) {
+      expect(text.slice(f.start, f.end)).toBe(f.text);
+      for (const m of f.mentions) expect(m.end).toBeGreaterThan(m.start);
+    }
+  });
+  it('names the code the note supports now and the codes an answer would allow', () => {
+    const [finding] = analyze('Chronic CHF.').findings;
+    expect(finding?.codes.current.code).toBe('I50.9');
+    expect(finding?.codes.candidates.map((c) => c.code)).toContain('I50.22');
+    expect(finding?.codes.candidates.map((c) => c.code)).not.toContain('I50.21');
+  });
+  it('pools values across mentions: a type stated once documents every mention', () => {
+    expect(flags('HPI: chronic diastolic heart failure.\nA/P: CHF - continue Lasix.')).toEqual([]);
+  });
+  it('reports one finding per condition, with every mention', () => {
+    const analysis = analyze('CHF. Continue Lasix for CHF.');
+    expect(analysis.findings).toHaveLength(1);
+    expect(analysis.findings[0]!.mentions).toHaveLength(2);
+  });
+  it('does not flag a condition under family history', () => {
+    expect(flags('FAMILY HISTORY: CHF in father.')).toEqual([]);
+  });
+  it('does not flag negated, hypothetical or hedged mentions', () => {
+    expect(flags('Denies CHF. Return if heart failure symptoms. Possible CHF exacerbation.')).toEqual([]);
+  });
+  it('does not flag an episodic condition that is only history', () => {
+    expect(flags('PAST MEDICAL HISTORY: pneumonia in 2019.')).toEqual([]);
+  });
+  it('flags a chronic condition listed as history', () => {
+    expect(flags('History of CHF.')).toEqual(['heart-failure[acuity,type]@"CHF"']);
+  });
+  it('gives no findings for empty, blank or non-clinical text', () => {
+    expect(flags('')).toEqual([]);
+    expect(flags(' \n\t ')).toEqual([]);
+    expect(flags('<script>alert(1)</script>')).toEqual([]);
+  });
+  it('never throws on hostile text', () => {
+    const hostile = ['\ud800CHF\udfff', 'CHF'.repeat(5000), 'no '.repeat(3000) + 'CHF', '\u0000\u0001CHF\u202e', 'CHF\n'.repeat(2000), '😀 CHF 😀'];
+    for (const text of hostile) {
+      const analysis = analyze(text);
+      for (const f of analysis.findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    }
+  });
+  it('treats a non-string as empty text', () => {
+    expect(analyze(undefined as unknown as string).findings).toEqual([]);
+  });
+  it('rejects an unknown setting with a clear error', () => {
+    expect(() => analyze('CHF', { setting: 'icu' as 'inpatient' })).toThrow('cdi-lint: setting must be "inpatient" or "outpatient", got "icu"');
+  });
+  it('echoes the setting, inpatient by default', () => {
+    expect(analyze('CHF').setting).toBe('inpatient');
+    expect(analyze('CHF', { setting: 'outpatient' }).setting).toBe('outpatient');
+  });
+  it('reads numbers with units', () => {
+    expect(analyze('Na 128 mEq/L').quantities.map((q) => `${q.label}:${q.values[0]}:${q.unit}`)).toEqual(['na:128:mEq/L']);
+  });
+});
