@@ -1,7 +1,7 @@
 /**
  * A phrase dictionary over match-stream keys: longest-match lookup of many phrases at once.
  */
-import { phraseStream, type Stream } from './stream.js';
+import { phraseStream, phraseStreams, type Stream } from './stream.js';
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -26,7 +26,16 @@ export class PhraseTrie<T> {
    * in the same case (periods and hyphens still ignored). A phrase with no keys is ignored.
    */
   add(phrase: string, payload: T, caseSensitive = false): void {
-    const s = phraseStream(phrase);
+    this.insert(phraseStream(phrase), payload, caseSensitive);
+  }
+
+  /** Adds many phrases at once (one tokenizer pass; much faster than {@link add} in a loop). */
+  addMany(entries: ReadonlyArray<{ phrase: string; payload: T; caseSensitive?: boolean }>): void {
+    const streams = phraseStreams(entries.map((e) => e.phrase));
+    entries.forEach((e, i) => this.insert(streams[i]!, e.payload, e.caseSensitive ?? false));
+  }
+
+  private insert(s: Stream, payload: T, caseSensitive: boolean): void {
     if (s.keys.length === 0) return;
     let node = this.root;
     for (const key of s.keys) {

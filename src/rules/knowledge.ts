@@ -46,13 +46,15 @@ export const DEFAULT_WINDOW = 6;
 export function compileKnowledge(files: Readonly<Record<string, unknown>>): KnowledgeBase {
   const terms = new PhraseTrie<TermPayload>();
   const families = new Map<FamilyId, CompiledFamily>();
+  const termEntries: Array<{ phrase: string; payload: TermPayload; caseSensitive?: boolean }> = [];
   for (const [file, data] of Object.entries(files)) {
     const rule = validateFamilyRule(data, file);
     if (families.has(rule.family)) throw new Error(`${file}: rule "${rule.family}": the family is defined twice`);
-    for (const term of rule.terms) terms.add(term.text, { family: rule.family, term }, term.caseSensitive ?? false);
-    for (const phrase of rule.exclude) terms.add(phrase, { family: rule.family, term: null });
+    termEntries.push(...rule.terms.map((term) => ({ phrase: term.text, payload: { family: rule.family, term }, caseSensitive: term.caseSensitive ?? false })));
+    termEntries.push(...rule.exclude.map((phrase) => ({ phrase, payload: { family: rule.family, term: null } })));
     families.set(rule.family, compileFamily(rule));
   }
+  terms.addMany(termEntries);
   return { terms, families };
 }
 
@@ -60,19 +62,21 @@ function compileFamily(rule: FamilyRule): CompiledFamily {
   const values = new PhraseTrie<ValuePayload>();
   const keys: CompiledFamily['keys'] = new Map();
   let maxWindow = 0;
+  const phrases: Array<{ phrase: string; payload: ValuePayload; caseSensitive: boolean }> = [];
   const addAll = (entries: Array<[string, ValueRule | undefined]>, isAxis: boolean) => {
     for (const [key, valueRule] of entries) {
       if (!valueRule) continue;
       const window = valueRule.window ?? DEFAULT_WINDOW;
       maxWindow = Math.max(maxWindow, window);
       keys.set(key, { rule: valueRule, scope: valueRule.scope ?? 'mention', window, isAxis });
-      for (const [value, phrases] of Object.entries(valueRule.values)) {
-        for (const phrase of phrases) values.add(phrase, { key, value }, isCaseSensitivePhrase(phrase));
+      for (const [value, list] of Object.entries(valueRule.values)) {
+        for (const phrase of list) phrases.push({ phrase, payload: { key, value }, caseSensitive: isCaseSensitivePhrase(phrase) });
       }
     }
   };
   addAll(Object.entries(rule.axes), true);
   addAll(Object.entries(rule.qualifiers), false);
+  values.addMany(phrases);
   return { rule, values, keys, maxWindow };
 }
 

@@ -1,0 +1,151 @@
+/**
+ * Command-line arguments of `cdi-lint`: the closed set of commands and options, parsed without
+ * side effects. Usage errors are thrown as {@link UsageError}; the caller prints them with
+ * {@link USAGE} and exits with status 2.
+ */
+import type { Setting } from '../types.js';
+
+/** Output formats. `text` is for people, `json` is JSON Lines for programs. */
+export type Format = 'text' | 'json';
+
+const SETTINGS: readonly Setting[] = ['inpatient', 'outpatient'];
+const FORMATS: readonly Format[] = ['text', 'json'];
+
+/** Lint notes: files, directories (recursively, `*.txt`) or `-` for standard input. */
+export interface LintCommand {
+  command: 'lint';
+  setting: Setting;
+  format: Format;
+  /** At least one; `-` means standard input. */
+  paths: string[];
+}
+
+/** Run the assertion engine alone over JSON Lines `{"text", "target"}`. */
+export interface ContextCommand {
+  command: 'context';
+  format: Format;
+  /** Files of JSON Lines; empty means standard input, as does `-`. */
+  paths: string[];
+}
+
+/** Print the help or the version and exit 0. */
+export interface InfoCommand {
+  command: 'help' | 'version';
+}
+
+/** What the command line asks for. */
+export type Command = LintCommand | ContextCommand | InfoCommand;
+
+/** Bad usage: an unknown option, a bad value or missing paths. The message names the problem. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The short usage synopsis printed with usage errors. */
+export const USAGE = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json] PATH... | -
+       cdi-lint context [--format json|text] [PATH... | -]
+Try 'cdi-lint --help' for more information.`;
+
+/** The full `--help` text. */
+export const HELP = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json] PATH... | -
+       cdi-lint context [--format json|text] [PATH... | -]
+
+Flags diagnoses in clinical notes that lack the detail (acuity, type, laterality,
+stage, ...) that ICD-10-CM needs for a specific code.
+
+Arguments:
+  PATH      a note file (any name), or a directory searched recursively for *.txt
+            files, in sorted order; symbolic-link loops are skipped
+  -         read one note from standard input
+
+Options:
+  --setting inpatient|outpatient
+            care setting (default: inpatient); it changes how hedged diagnoses count
+  --format text|json
+            text: findings grouped by file, then a summary line (default)
+            json: JSON Lines, one {"file": ..., "findings": [...]} object per note
+            read, each finding whole; standard input is named "-"
+  -h, --help     print this help and exit
+  --version      print the version and exit
+  --             end of options; later arguments are paths even if they start with -
+
+Notes are read as UTF-8; a leading byte-order mark is dropped and line endings are
+kept, so offsets refer to the text after the mark. A file that is binary (contains
+NUL bytes), not valid UTF-8, or cannot be read gets one error line on stderr, and
+the other files are still checked.
+
+Positions: text output shows line:column, both 1-based; the column counts UTF-16
+code units (as most editors do), so a character outside the Basic Multilingual
+Plane counts as 2. JSON start/end are 0-based, half-open UTF-16 offsets.
+
+Colour is used only when stdout is a terminal and NO_COLOR is unset or empty. A
+progress line is shown on stderr for more than 20 files when stderr is a terminal.
+
+context: reads JSON Lines {"text": sentence, "target": term} from the files given
+or standard input and prints one line per input line with the assertion found for
+the target (negated, historical, hypothetical, experiencer, uncertain). --format
+json (the default) prints JSON Lines; --format text prints a compact line each.
+
+Exit status:
+  0  every input was read and analysed (whether or not there were findings)
+  2  some input could not be read or decoded (the others were still checked),
+     or the command line was wrong`;
+
+/**
+ * Parses the arguments after the program name. Pure: never reads files or the environment.
+ * The first `--help` or `--version` wins over anything after it.
+ *
+ * @throws {UsageError} on an unknown option, a missing or bad option value, `-` given twice,
+ *   an option that does not apply to the command, or no paths for the lint command.
+ */
+export function parseArgs(argv: readonly string[]): Command {
+  let i = 0;
+  const command: 'lint' | 'context' = argv[0] === 'context' ? 'context' : 'lint';
+  if (command === 'context') i = 1;
+
+  let setting: Setting | undefined;
+  let format: Format | undefined;
+  const paths: string[] = [];
+  let onlyPaths = false;
+
+  for (; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      if (arg === '-' && paths.includes('-')) throw new UsageError("'-' (standard input) can be given only once");
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') return { command: 'help' };
+    if (arg === '--version') return { command: 'version' };
+
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    let value: string | undefined = eq < 0 ? undefined : arg.slice(eq + 1);
+    if (name !== '--setting' && name !== '--format') {
+      throw new UsageError(`unknown option '${name}'`);
+    }
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new UsageError(`option '${name}' needs a value`);
+    }
+    if (name === '--setting') {
+      if (command === 'context') throw new UsageError("option '--setting' does not apply to 'context'");
+      setting = oneOf(name, value, SETTINGS);
+    } else {
+      format = oneOf(name, value, FORMATS);
+    }
+  }
+
+  if (command === 'context') return { command, format: format ?? 'json', paths };
+  if (paths.length === 0) throw new UsageError("no input: give files, directories, or '-' for standard input");
+  return { command, setting: setting ?? 'inpatient', format: format ?? 'text', paths };
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`invalid value '${value}' for option '${name}' (allowed: ${allowed.join(', ')})`);
+}

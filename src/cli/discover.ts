@@ -1,0 +1,81 @@
+/**
+ * Turning command-line paths into the ordered list of notes to check.
+ *
+ * A file argument is taken whatever its name; a directory is searched recursively for `*.txt`
+ * files (case-insensitive extension). Entries are sorted by name in code-unit order, so the
+ * output does not depend on the locale or the file system. Symbolic links are followed, but each
+ * real directory is entered once, which breaks link loops. Discovery never throws: a path that
+ * cannot be examined becomes an `error` input, reported in its place in the order.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeReadError } from './read-note.js';
+
+/** One thing to check, in output order. `path` is as the user would write it. */
+export type Input =
+  | { kind: 'file'; path: string }
+  | { kind: 'stdin' }
+  | { kind: 'error'; path: string; reason: string };
+
+/** True for names this tool reads from a directory. */
+export function isNoteName(name: string): boolean {
+  return name.toLowerCase().endsWith('.txt');
+}
+
+/** Expands the paths of the command line, in the order given, into inputs. */
+export async function discoverInputs(paths: readonly string[]): Promise<Input[]> {
+  const inputs: Input[] = [];
+  const visited = new Set<string>();
+  for (const path of paths) {
+    if (path === '-') {
+      inputs.push({ kind: 'stdin' });
+      continue;
+    }
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch (error) {
+      inputs.push({ kind: 'error', path, reason: await describeReadError(path, error) });
+      continue;
+    }
+    if (!isDirectory) {
+      inputs.push({ kind: 'file', path });
+      continue;
+    }
+    const real = await realpath(path).catch(() => path);
+    if (visited.has(real)) continue;
+    visited.add(real);
+    await walk(path, visited, inputs);
+  }
+  return inputs;
+}
+
+async function walk(dir: string, visited: Set<string>, inputs: Input[]): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    inputs.push({ kind: 'error', path: dir, reason: await describeReadError(dir, error) });
+    return;
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const path = join(dir, name);
+    let info;
+    try {
+      info = await stat(path); // follows links
+    } catch (error) {
+      // A dangling link, a link loop or a vanished entry: report it if it would have been a note.
+      if (isNoteName(name)) inputs.push({ kind: 'error', path, reason: await describeReadError(path, error) });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const real = await realpath(path).catch(() => path);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      await walk(path, visited, inputs);
+    } else if (info.isFile() && isNoteName(name)) {
+      inputs.push({ kind: 'file', path });
+    }
+  }
+}
