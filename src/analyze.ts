@@ -52,7 +52,9 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   const stream = toStream(tokens);
   const sentenceOfPos = sentenceIndex(stream, tokens, sentences);
 
-  const mentions = findMentions(kb, text, tokens, stream, sentences, sentenceOfPos, sections);
+  const contextOf = contextCache(text, sentences);
+  const blockers: Array<{ family: null; from: number; to: number }> = [];
+  const mentions = findMentions(kb, text, tokens, stream, sentenceOfPos, sections, contextOf, blockers);
   const byFamily = new Map<FamilyId, RuleMention[]>();
   for (const m of mentions) {
     const list = byFamily.get(m.family);
@@ -62,28 +64,37 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
 
   // Stream positions covered by a mention of some family: values are not read from them for others.
   const owner: Owner = new Array(stream.keys.length);
-  for (const m of mentions) for (let i = m.from; i < m.to; i++) owner[i] ??= m;
+  for (const m of [...mentions, ...blockers]) for (let i = m.from; i < m.to; i++) owner[i] ??= m;
+  // A value phrase under negation ("denies hypoglycemia", "no acute exacerbation") states nothing.
+  const negated = (from: number, to: number): boolean => {
+    const sentence = sentenceOfPos[from]!;
+    if (sentence < 0) return false;
+    const span = { start: tokens[stream.token[from]!]!.start, end: tokens[stream.token[to - 1]!]!.end };
+    return contextOf(sentence)?.assert(span).negated ?? false;
+  };
+  const allowed = (family: FamilyId, from: number, to: number) => valueAllowed(owner, family, from, to) && !negated(from, to);
 
   const noteCache = new Map<FamilyId, Record<string, string>>();
   const pairCache = new Map<FamilyId, Array<{ site: string | undefined; value: string }>>();
   const facts: NoteFacts = {
     text, tokens, stream, setting,
-    noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, stream, owner)),
-    sitePairs: (family) => cached(pairCache, family.rule.family, () => sitePairs(family, stream, owner, sentenceOfPos)),
+    noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, stream, allowed)),
+    sitePairs: (family) => cached(pairCache, family.rule.family, () => sitePairs(family, stream, allowed, sentenceOfPos)),
   };
 
   const findings: Finding[] = [];
   for (const [familyId, familyMentions] of byFamily) {
     const family = kb.families.get(familyId)!;
-    for (const m of familyMentions) readValues(family, m, stream, owner, sentenceOfPos);
+    for (const m of familyMentions) readValues(family, m, stream, allowed, sentenceOfPos);
     findings.push(...missingSpecificity(family, familyMentions, facts));
   }
   findings.sort((a, b) => a.start - b.start || a.family.localeCompare(b.family));
   return { findings, mentions: mentions.map(publicMention), sections, quantities: readQuantities(text, tokens), setting };
 }
 
-/** The mention covering each stream position, if any. */
-type Owner = Array<RuleMention | undefined>;
+/** What covers each stream position: a mention of a family, or (family null) a phrase naming
+ *  another condition or an exclusion. */
+type Owner = Array<{ family: FamilyId | null; from: number; to: number } | undefined>;
 
 /**
  * True when a value phrase at `[from, to)` may be read for `family`: it may contain another
@@ -93,10 +104,13 @@ type Owner = Array<RuleMention | undefined>;
 function valueAllowed(owner: Owner, family: FamilyId, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const m = owner[i];
-    if (m && m.family !== family && (m.from < from || m.to > to)) return false;
+    if (m && m.family !== family && (m.family === null || m.from < from || m.to > to)) return false;
   }
   return true;
 }
+
+/** Whether a value phrase at stream positions `[from, to)` may state a value for `family`. */
+type Allowed = (family: FamilyId, from: number, to: number) => boolean;
 
 function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
   let value = cache.get(key);
@@ -116,11 +130,26 @@ function sentenceIndex(stream: Stream, tokens: readonly Token[], sentences: read
   return ofPos;
 }
 
-function findMentions(
-  kb: KnowledgeBase, text: string, tokens: readonly Token[], stream: Stream, sentences: readonly Sentence[],
-  sentenceOfPos: Int32Array, sections: ReturnType<typeof findSections>,
-): RuleMention[] {
+/** The ConText reading of each sentence, made on first use. */
+function contextCache(text: string, sentences: readonly Sentence[]): (sentence: number) => SentenceContext | undefined {
   const contexts = new Map<number, SentenceContext>();
+  return (index) => {
+    const s = sentences[index];
+    if (!s) return undefined;
+    let context = contexts.get(index);
+    if (!context) {
+      context = readContext(text, s);
+      contexts.set(index, context);
+    }
+    return context;
+  };
+}
+
+function findMentions(
+  kb: KnowledgeBase, text: string, tokens: readonly Token[], stream: Stream, sentenceOfPos: Int32Array,
+  sections: ReturnType<typeof findSections>, contextOf: (sentence: number) => SentenceContext | undefined,
+  blockers: Array<{ family: null; from: number; to: number }>,
+): RuleMention[] {
   const out: RuleMention[] = [];
   for (const match of kb.terms.matchAll(stream)) {
     const start = tokens[stream.token[match.from]!]!.start;
@@ -129,10 +158,10 @@ function findMentions(
     const section = sectionAt(sections, start).category;
     const seen = new Set<FamilyId>();
     for (const { family: familyId, term } of match.payloads) {
-      if (!term || seen.has(familyId)) continue;
+      if (!term || !familyId || seen.has(familyId)) continue;
       seen.add(familyId);
       const family = kb.families.get(familyId)!;
-      const assertion = assertionOf(text, sentences, contexts, sentence, start, end, section);
+      const assertion = assertionOf(contextOf(sentence), start, end, section);
       const historyOnly = assertion.historical && courseOf(family, term) === 'episodic';
       const current = !assertion.negated && !assertion.hypothetical && !assertion.uncertain && assertion.experiencer === 'patient' && !historyOnly;
       out.push({
@@ -140,24 +169,13 @@ function findMentions(
         values: { ...(term.implies ?? {}) }, from: match.from, to: match.to, sentence,
       });
     }
+    if (seen.size === 0) blockers.push({ family: null, from: match.from, to: match.to });
   }
   return out;
 }
 
-function assertionOf(
-  text: string, sentences: readonly Sentence[], contexts: Map<number, SentenceContext>, sentence: number,
-  start: number, end: number, section: SectionCategory,
-): Assertion {
-  let assertion: Assertion = { negated: false, historical: false, hypothetical: false, experiencer: 'patient', uncertain: false };
-  const s = sentences[sentence];
-  if (s) {
-    let context = contexts.get(sentence);
-    if (!context) {
-      context = readContext(text, s);
-      contexts.set(sentence, context);
-    }
-    assertion = context.assert({ start, end });
-  }
+function assertionOf(context: SentenceContext | undefined, start: number, end: number, section: SectionCategory): Assertion {
+  let assertion: Assertion = context?.assert({ start, end }) ?? { negated: false, historical: false, hypothetical: false, experiencer: 'patient', uncertain: false };
   if (section === 'family-history') assertion = { ...assertion, experiencer: 'other' };
   if (HISTORY_SECTIONS.has(section)) assertion = { ...assertion, historical: true };
   return assertion;
@@ -168,7 +186,7 @@ function assertionOf(
  * mention's sentence, not past a ";" and not from words that name another family's condition.
  * The closest phrase wins for each key; the term's own `implies` win over all.
  */
-function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, owner: Owner, sentenceOfPos: Int32Array): void {
+function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, allowed: Allowed, sentenceOfPos: Int32Array): void {
   const inScope = (i: number) => sentenceOfPos[i] === m.sentence && stream.keys[i] !== ';';
   let lo = m.from;
   for (let steps = 0; lo > 0 && steps < family.maxWindow && inScope(lo - 1); steps++) lo--;
@@ -176,7 +194,7 @@ function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, owne
   for (let steps = 0; hi < stream.keys.length && steps < family.maxWindow && inScope(hi); steps++) hi++;
   const best = new Map<string, { value: string; distance: number }>();
   for (const match of family.values.matchAll(stream, lo, hi)) {
-    if (!valueAllowed(owner, family.rule.family, match.from, match.to)) continue;
+    if (!allowed(family.rule.family, match.from, match.to)) continue;
     const distance = match.from >= m.to ? match.from - m.to : match.to <= m.from ? m.from - match.to : 0;
     for (const { key, value } of match.payloads) {
       const spec = family.keys.get(key);
@@ -189,12 +207,12 @@ function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, owne
 }
 
 /** Values of `note`-scoped keys found anywhere in the note (the first occurrence wins). */
-function noteValues(family: CompiledFamily, stream: Stream, owner: Owner): Record<string, string> {
+function noteValues(family: CompiledFamily, stream: Stream, allowed: Allowed): Record<string, string> {
   const out: Record<string, string> = {};
   const noteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'note').map(([key]) => key);
   if (noteKeys.length === 0) return out;
   for (const match of family.values.matchAll(stream)) {
-    if (!valueAllowed(owner, family.rule.family, match.from, match.to)) continue;
+    if (!allowed(family.rule.family, match.from, match.to)) continue;
     for (const { key, value } of match.payloads) if (noteKeys.includes(key)) out[key] ??= value;
   }
   return out;
@@ -204,10 +222,10 @@ function noteValues(family: CompiledFamily, stream: Stream, owner: Owner): Recor
  * For `site`-scoped keys: each value phrase stated within the key's window of a `site` qualifier
  * phrase in the same sentence, anywhere in the note ("right knee" in the exam).
  */
-function sitePairs(family: CompiledFamily, stream: Stream, owner: Owner, sentenceOfPos: Int32Array): Array<{ site: string | undefined; value: string }> {
+function sitePairs(family: CompiledFamily, stream: Stream, allowed: Allowed, sentenceOfPos: Int32Array): Array<{ site: string | undefined; value: string }> {
   const siteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'site');
   if (siteKeys.length === 0 || !family.keys.has('site')) return [];
-  const matches = family.values.matchAll(stream).filter((m) => valueAllowed(owner, family.rule.family, m.from, m.to));
+  const matches = family.values.matchAll(stream).filter((m) => allowed(family.rule.family, m.from, m.to));
   const sites = matches.flatMap((m) => m.payloads.filter((p) => p.key === 'site').map((p) => ({ from: m.from, to: m.to, site: p.value })));
   const pairs: Array<{ site: string | undefined; value: string }> = [];
   for (const m of matches) {

@@ -4,12 +4,15 @@
 import type { FamilyId } from '../types.js';
 import { PhraseTrie } from '../concepts/trie.js';
 import { validateFamilyRule } from './load.js';
+import otherConditions from '../knowledge/other-conditions.json';
 import type { Course, FamilyRule, TermRule, ValueRule, ValueScope } from './schema.js';
 
 /** What a term match carries. */
 export interface TermPayload {
-  family: FamilyId;
-  /** The term, or null for an `exclude` phrase (it names no condition and hides shorter terms). */
+  /** The family, or null for a condition outside the families (src/knowledge/other-conditions.json). */
+  family: FamilyId | null;
+  /** The term, or null for an `exclude` or other-condition phrase: it names none of the families'
+   *  conditions, hides shorter terms inside it, and keeps its words from stating values. */
   term: TermRule | null;
 }
 
@@ -41,9 +44,10 @@ export const DEFAULT_WINDOW = 6;
 
 /**
  * Validates and compiles rule files. `files` maps a file name (used in errors) to its parsed JSON.
+ * `otherPhrases` name conditions outside the families (default: the bundled list).
  * Throws a RuleError naming the file and rule for bad data, or for a family defined twice.
  */
-export function compileKnowledge(files: Readonly<Record<string, unknown>>): KnowledgeBase {
+export function compileKnowledge(files: Readonly<Record<string, unknown>>, otherPhrases: readonly string[] = otherConditions.phrases): KnowledgeBase {
   const terms = new PhraseTrie<TermPayload>();
   const families = new Map<FamilyId, CompiledFamily>();
   const termEntries: Array<{ phrase: string; payload: TermPayload; caseSensitive?: boolean }> = [];
@@ -54,6 +58,7 @@ export function compileKnowledge(files: Readonly<Record<string, unknown>>): Know
     termEntries.push(...rule.exclude.map((phrase) => ({ phrase, payload: { family: rule.family, term: null } })));
     families.set(rule.family, compileFamily(rule));
   }
+  termEntries.push(...otherPhrases.map((phrase) => ({ phrase, payload: { family: null, term: null } })));
   terms.addMany(termEntries);
   return { terms, families };
 }

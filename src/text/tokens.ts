@@ -102,6 +102,15 @@ function mergeShorthand(text: string, tokens: Token[]): Token[] {
         const next = tokens[i + 1]!;
         const glued = next.start === t.end;
         if (glued && (next.text === '+' || (next.kind === 'word' && /^[a-z]{1,2}$/i.test(next.text)))) j = i + 1;
+        // "3a." at the end of a sentence: wink reads "a." as an abbreviation; keep "3a" and the period apart.
+        if (glued && next.kind === 'word' && /^[a-z]\.$/i.test(next.text)) {
+          const end = next.end - 1;
+          const surface = text.slice(t.start, end);
+          out.push({ start: t.start, end, text: surface, norm: normalize(surface), kind: 'word' });
+          out.push({ start: end, end: next.end, text: '.', norm: '.', kind: 'punct' });
+          i += 2;
+          continue;
+        }
       }
     }
     if (j === i) {

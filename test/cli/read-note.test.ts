@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNote, firstInvalidUtf8 } from '../../src/cli/read-note.js';
+import { decodeNote, describeReadError, firstInvalidUtf8 } from '../../src/cli/read-note.js';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -53,5 +53,18 @@ describe('firstInvalidUtf8', () => {
 
   it('finds a code point above U+10FFFF', () => {
     expect(firstInvalidUtf8(bytes(0xf4, 0x90, 0x80, 0x80))).toBe(0);
+  });
+});
+
+// Root reads any file, so a permission failure cannot be produced through the file system in CI;
+// the mapping of the error the file system gives is tested directly instead.
+describe('describeReadError', () => {
+  it('says "permission denied" for EACCES and EPERM', async () => {
+    for (const code of ['EACCES', 'EPERM']) {
+      expect(await describeReadError('/x/locked.txt', Object.assign(new Error('x'), { code }))).toBe('permission denied');
+    }
+  });
+  it('says "no such file or directory" for a missing path', async () => {
+    expect(await describeReadError('/no/such/path.txt', Object.assign(new Error('x'), { code: 'ENOENT' }))).toBe('no such file or directory');
   });
 });

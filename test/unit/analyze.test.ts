@@ -68,4 +68,16 @@ describe('analyze', () => {
   it('reads numbers with units', () => {
     expect(analyze('Na 128 mEq/L').quantities.map((q) => `${q.label}:${q.values[0]}:${q.unit}`)).toEqual(['na:128:mEq/L']);
   });
+  it('does not take a negated value phrase as documentation', () => {
+    expect(flags('CHF, no acute exacerbation, systolic.')).toEqual(['heart-failure[acuity]@"CHF"']);
+  });
+  it('does not read a value from the name of another condition', () => {
+    expect(flags('Chronic obstructive pulmonary disease and systolic CHF.')).toEqual(['heart-failure[acuity]@"CHF"']);
+  });
+  it('reads a value phrase that holds another condition whole', () => {
+    expect(flags('Anemia secondary to chronic kidney disease stage 3b.')).toEqual([]);
+  });
+  it('reads a stage written at the end of a sentence', () => {
+    expect(flags('CKD stage 3a.')).toEqual([]);
+  });
 });

@@ -46,3 +46,9 @@ describe('readQuantities', () => {
     expect(read('BMI of 41.2 kg/m2; Hgb: 6.8 g/dL')).toEqual(['bmi=41.2 kg/m2', 'hgb=6.8 g/dL']);
   });
 });
+
+describe('tokenize at the end of a sentence', () => {
+  it('keeps a stage letter apart from the period that ends the sentence', () => {
+    expect(words('CKD stage 3a. Next')).toEqual(['CKD', 'stage', '3a', '.', 'Next']);
+  });
+});
