@@ -69,7 +69,7 @@ describe('analyze', () => {
     expect(analyze('Na 128 mEq/L').quantities.map((q) => `${q.label}:${q.values[0]}:${q.unit}`)).toEqual(['na:128:mEq/L']);
   });
   it('does not take a negated value phrase as documentation', () => {
-    expect(flags('CHF, no acute exacerbation, systolic.')).toEqual(['heart-failure[acuity]@"CHF"']);
+    expect(flags('Systolic CHF, no acute exacerbation.')).toEqual(['heart-failure[acuity]@"CHF"']);
   });
   it('does not read a value from the name of another condition', () => {
     expect(flags('Chronic obstructive pulmonary disease and systolic CHF.')).toEqual(['heart-failure[acuity]@"CHF"']);
