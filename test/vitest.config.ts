@@ -1,0 +1,17 @@
+/**
+ * Vitest: the Node-side tests (engine units, rule examples, context, CLI, corpus evaluation).
+ * Browser tests (test/browser) run in web-test-runner instead.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    environment: 'node',
+    include: ['test/{unit,rules,context,cli,eval}/**/*.test.ts'],
+    exclude: ['test/browser/**', 'node_modules/**', 'dist/**'],
+    // No test file yet is a configuration error, not a pass.
+    passWithNoTests: false,
+  },
+});
