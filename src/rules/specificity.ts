@@ -90,7 +90,8 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
 /** "Heart failure: state the acuity (acute, chronic, acute on chronic) and the type (...)." */
 function messageFor(family: CompiledFamily, missing: readonly AxisId[]): string {
   const parts = missing.map((axis) => {
-    const values = Object.keys(family.rule.axes[axis]?.values ?? {}).map(label);
+    // Each value is shown as its first phrase in the rule data ("ATN", "B12 deficiency").
+    const values = Object.entries(family.rule.axes[axis]?.values ?? {}).map(([id, phrases]) => phrases[0] ?? label(id));
     const shown = values.length > 6 ? [...values.slice(0, 6), 'other'] : values;
     return `the ${label(axis)} (${shown.join(', ')})`;
   });
