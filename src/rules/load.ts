@@ -19,7 +19,7 @@ export const FAMILY_AXES: Readonly<Record<FamilyId, readonly AxisId[]>> = taxono
 
 const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'exclude', 'axes', 'qualifiers', 'codes', 'examples'];
 const TERM_KEYS = ['text', 'implies', 'caseSensitive', 'course'];
-const VALUE_KEYS = ['values', 'scope', 'window'];
+const VALUE_KEYS = ['values', 'scope', 'window', 'onlyWhen', 'notNeededWhen'];
 const CODE_KEYS = ['code', 'title', 'when'];
 const FLAG_KEYS = ['text', 'missing', 'setting'];
 const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
@@ -53,6 +53,18 @@ export function validateFamilyRule(data: Json, file: string): FamilyRule {
     qualifiers[name] = valueRule(value, file, `${rule} qualifier "${name}"`);
   }
   const known = (key: string): ValueRule | undefined => axes[key as AxisId] ?? qualifiers[key];
+  for (const [axis, valueRule] of Object.entries(axes)) {
+    for (const field of ['onlyWhen', 'notNeededWhen'] as const) {
+      const condition = valueRule?.[field];
+      if (!condition) continue;
+      for (const [key, values] of Object.entries(condition)) {
+        const target = known(key);
+        const where = `${rule} axis "${axis}" ${field}`;
+        if (!target || key === axis) throw new RuleError(file, where, `"${key}" is neither another axis nor a qualifier of this rule`);
+        for (const v of values) oneOf(v, Object.keys(target.values), file, `${where} "${key}"`);
+      }
+    }
+  }
   const terms = asArray(obj.terms, file, `${rule} terms`).map((t, i) => termRule(t, file, `${rule} term ${i}`, known));
   if (terms.length === 0) throw new RuleError(file, rule, 'has no terms');
   const codes = asArray(obj.codes, file, `${rule} codes`).map((c, i) => codeRule(c, file, `${rule} code ${i}`, known));
@@ -85,6 +97,14 @@ function valueRule(data: Json, file: string, where: string): ValueRule {
   }
   const out: ValueRule = { values };
   if (obj.scope !== undefined) out.scope = oneOf(obj.scope, VALUE_SCOPES, file, `${where} scope`);
+  for (const field of ['onlyWhen', 'notNeededWhen'] as const) {
+    if (obj[field] === undefined) continue;
+    const condition: Record<string, string[]> = {};
+    for (const [key, values] of Object.entries(asObject(obj[field], file, `${where} ${field}`))) {
+      condition[key] = asArray(values, file, `${where} ${field} "${key}"`).map((v, i) => asString(v, file, `${where} ${field} "${key}" ${i}`));
+    }
+    out[field] = condition;
+  }
   if (obj.window !== undefined) {
     if (typeof obj.window !== 'number' || !Number.isInteger(obj.window) || obj.window < 0 || obj.window > 30) {
       throw new RuleError(file, `${where} window`, `must be a whole number from 0 to 30, got ${JSON.stringify(obj.window)}`);

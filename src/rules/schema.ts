@@ -26,6 +26,11 @@ export interface ValueRule {
   values: Record<string, string[]>;
   scope?: ValueScope;
   window?: number;
+  /** Axes only: the axis is needed only when another key has one of these values
+   *  (laterality only for a paired site). When that key is not stated, the axis is not needed. */
+  onlyWhen?: Record<string, string[]>;
+  /** Axes only: the axis is not needed when another key has one of these values (no side for the sacrum). */
+  notNeededWhen?: Record<string, string[]>;
 }
 
 /** A code and the axis/qualifier values that lead to it ("unspecified" = not stated). */

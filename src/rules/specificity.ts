@@ -10,6 +10,7 @@
 import type { AxisId, Finding, Mention, Setting } from '../types.js';
 import type { Stream } from '../concepts/stream.js';
 import type { CompiledFamily } from './knowledge.js';
+import type { ValueRule } from './schema.js';
 import { candidateCodes, currentCode } from './codes.js';
 import type { Token } from '../text/tokens.js';
 
@@ -59,7 +60,7 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
       const pair = facts.sitePairs(family).find((p) => site === undefined || p.site === site);
       if (pair) documented[key] = pair.value;
     }
-    const missing = (Object.keys(family.rule.axes) as AxisId[]).filter((axis) => documented[axis] === undefined);
+    const missing = (Object.keys(family.rule.axes) as AxisId[]).filter((axis) => documented[axis] === undefined && axisNeeded(family.rule.axes[axis]!, documented));
     if (missing.length === 0) continue;
     const first = group[0]!;
     findings.push({
@@ -85,6 +86,13 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
     });
   }
   return findings;
+}
+
+/** Whether an axis applies, given its `onlyWhen` / `notNeededWhen` conditions and what is documented. */
+function axisNeeded(rule: ValueRule, documented: Readonly<Record<string, string>>): boolean {
+  if (rule.onlyWhen && !Object.entries(rule.onlyWhen).some(([key, values]) => values.includes(documented[key] ?? ''))) return false;
+  if (rule.notNeededWhen && Object.entries(rule.notNeededWhen).some(([key, values]) => values.includes(documented[key] ?? ''))) return false;
+  return true;
 }
 
 /** "Heart failure: state the acuity (acute, chronic, acute on chronic) and the type (...)." */

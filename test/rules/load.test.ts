@@ -62,3 +62,16 @@ describe('validateFamilyRule', () => {
     expect(() => compileKnowledge({ 'a.json': good(), 'b.json': good() })).toThrow('b.json: rule "heart-failure": the family is defined twice');
   });
 });
+
+describe('axis conditions', () => {
+  it('rejects an onlyWhen naming an unknown key', () => {
+    const data = good();
+    (data.axes as Record<string, Record<string, unknown>>).acuity!.onlyWhen = { site: ['heel'] };
+    expect(errorOf(data)).toBe('bad.json: rule "heart-failure" axis "acuity" onlyWhen: "site" is neither another axis nor a qualifier of this rule');
+  });
+  it('rejects a notNeededWhen naming an undefined value', () => {
+    const data = good();
+    (data.axes as Record<string, Record<string, unknown>>).acuity!.notNeededWhen = { type: ['mixed'] };
+    expect(errorOf(data)).toMatch(/axis "acuity" notNeededWhen "type": "mixed" is not allowed; allowed: systolic/);
+  });
+});

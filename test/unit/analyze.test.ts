@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analyze.js';
+import { compileKnowledge } from '../../src/rules/knowledge.js';
+import heartFailure from '../../src/knowledge/families/heart-failure.json';
 import { analyze } from '../../src/index.js';
 
 const flags = (text: string, setting?: 'inpatient' | 'outpatient') =>
@@ -79,5 +82,23 @@ describe('analyze', () => {
   });
   it('reads a stage written at the end of a sentence', () => {
     expect(flags('CKD stage 3a.')).toEqual([]);
+  });
+});
+
+describe('axis conditions', () => {
+  const base = structuredClone(heartFailure) as { axes: Record<string, Record<string, unknown>> };
+  it('does not ask for an axis whose notNeededWhen value is documented', () => {
+    base.axes.acuity!.notNeededWhen = { type: ['biventricular'] };
+    const analyzer = createAnalyzer(compileKnowledge({ 'hf.json': base }));
+    expect(analyzer('Biventricular heart failure.').findings).toEqual([]);
+    expect(analyzer('Systolic heart failure.').findings.map((f) => f.axes)).toEqual([['acuity']]);
+  });
+  it('asks for an axis with onlyWhen only when its condition is documented', () => {
+    const data = structuredClone(heartFailure) as { axes: Record<string, Record<string, unknown>> };
+    data.axes.acuity!.onlyWhen = { type: ['systolic'] };
+    const analyzer = createAnalyzer(compileKnowledge({ 'hf.json': data }));
+    expect(analyzer('Diastolic heart failure.').findings).toEqual([]);
+    expect(analyzer('Systolic heart failure.').findings.map((f) => f.axes)).toEqual([['acuity']]);
+    expect(analyzer('Heart failure.').findings.map((f) => f.axes)).toEqual([['type']]);
   });
 });
