@@ -15,6 +15,11 @@ import { toStream, type Stream } from './concepts/stream.js';
 import { readContext, type SentenceContext } from './context/index.js';
 import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase } from './rules/knowledge.js';
 import { missingSpecificity, type NoteFacts, type RuleMention } from './rules/specificity.js';
+import { vagueTerms } from './rules/vague.js';
+import { undocumentedConditions } from './rules/indicators.js';
+import { conflicts } from './rules/conflict.js';
+import { uncertainDiagnoses } from './rules/uncertain.js';
+import type { Note } from './rules/note.js';
 import { FAMILY_FILES } from './knowledge/families/index.js';
 
 /** Analyses one note. */
@@ -82,14 +87,29 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
     sitePairs: (family) => cached(pairCache, family.rule.family, () => sitePairs(family, stream, allowed, sentenceOfPos)),
   };
 
+  const spanOf = (from: number, to: number) => ({ start: tokens[stream.token[from]!]!.start, end: tokens[stream.token[to - 1]!]!.end });
+  const note: Note = {
+    text, tokens, stream, sentenceOfPos, setting, spanOf,
+    sectionAt: (offset) => sectionAt(sections, offset).category,
+    assertionAt: (from, to) => {
+      const span = spanOf(from, to);
+      return assertionOf(contextOf(sentenceOfPos[from]!), span.start, span.end, sectionAt(sections, span.start).category);
+    },
+  };
+  const quantities = readQuantities(text, tokens);
+
   const findings: Finding[] = [];
   for (const [familyId, familyMentions] of byFamily) {
     const family = kb.families.get(familyId)!;
     for (const m of familyMentions) readValues(family, m, stream, allowed, sentenceOfPos);
     findings.push(...missingSpecificity(family, familyMentions, facts));
+    findings.push(...conflicts(kb, family, familyMentions));
+    findings.push(...uncertainDiagnoses(family, familyMentions, setting));
   }
-  findings.sort((a, b) => a.start - b.start || a.family.localeCompare(b.family));
-  return { findings, mentions: mentions.map(publicMention), sections, quantities: readQuantities(text, tokens), setting };
+  findings.push(...vagueTerms(kb, note));
+  findings.push(...undocumentedConditions(kb, note, quantities, mentions));
+  findings.sort((a, b) => a.start - b.start || (a.family ?? '').localeCompare(b.family ?? '') || a.kind.localeCompare(b.kind));
+  return { findings, mentions: mentions.map(publicMention), sections, quantities, setting };
 }
 
 /** What covers each stream position: a mention of a family, or (family null) a phrase naming

@@ -25,11 +25,16 @@ export const AXES = [
 export type AxisId = (typeof AXES)[number];
 
 /**
- * Kinds of finding. `missing-specificity`: a current, affirmed condition whose code needs an axis
- * the note never states. Later kinds (vague-term, undocumented-condition, conflict,
- * uncertain-diagnosis) are added with their rules.
+ * Kinds of finding:
+ * - `missing-specificity`: a current, affirmed condition whose code needs an axis the note never states;
+ * - `vague-term`: wording that has no specific code and always needs a query ("urosepsis");
+ * - `undocumented-condition`: values in the note that suggest a condition the note does not name
+ *   (BMI 42 with no weight diagnosis); a reason to ask, never a diagnosis;
+ * - `conflict`: one condition documented two incompatible ways in the same note;
+ * - `uncertain-diagnosis`: a hedged diagnosis in an outpatient note, which cannot be coded there
+ *   (ICD-10-CM IV.H); asks for the confirmed diagnosis or the symptoms.
  */
-export const FINDING_KINDS = ['missing-specificity'] as const;
+export const FINDING_KINDS = ['missing-specificity', 'vague-term', 'undocumented-condition', 'conflict', 'uncertain-diagnosis'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** How loudly a finding should be shown. `warning` blocks a specific code; `info` is advisory. */
@@ -96,15 +101,17 @@ export interface Finding {
   id: string;
   kind: FindingKind;
   severity: Severity;
-  family: FamilyId;
-  /** Axes the note does not state for this condition. */
+  /** The condition family, or null for a finding about a condition outside the families. */
+  family: FamilyId | null;
+  /** Axes the note does not state for this condition (for `conflict`: the axis stated two ways). */
   axes: AxisId[];
   /** The evidence: the first mention that lacks the axes. */
   start: number;
   end: number;
   /** `text === input.slice(start, end)`. */
   text: string;
-  /** Every current, affirmed mention of the condition in the note (the first is the evidence). */
+  /** Every current, affirmed mention of the condition in the note (the first is the evidence);
+   *  for `undocumented-condition`, the values that suggest it; for `conflict`, both statements. */
   mentions: Span[];
   assertion: Assertion;
   /** Section the evidence sits in. */
@@ -112,8 +119,8 @@ export interface Finding {
   /** Short message for the clinician; names no code. */
   message: string;
   codes: {
-    /** What the note supports now. */
-    current: CodeRef;
+    /** What the note supports now; null when nothing can be coded from the wording as it stands. */
+    current: CodeRef | null;
     /** What stating the missing axes would allow. */
     candidates: CandidateCode[];
   };
@@ -146,6 +153,8 @@ export interface Quantity extends Span {
   unit?: string;
   /** The word just before the number ("na", "bmi", "ef"), lower case. */
   label?: string;
+  /** Where that label starts, so that "Na 128 mEq/L" can be quoted whole. */
+  labelStart?: number;
 }
 
 /** The result of {@link analyze}. */

@@ -50,7 +50,7 @@ export function formatFileText(file: string, text: string, findings: readonly Fi
     const { line, column } = lines.position(finding.start);
     const severity = paint(finding.severity === 'warning' ? '33' : '36', finding.severity);
     const missing = finding.axes.length > 0 ? `  missing: ${finding.axes.join(', ')}` : '';
-    out += `  ${paint('2', `${line}:${column}`)}  ${severity}  ${finding.kind}  ${paint('1', finding.family)}${missing}\n`;
+    out += `  ${paint('2', `${line}:${column}`)}  ${severity}  ${finding.kind}  ${paint('1', finding.family ?? '-')}${missing}\n`;
     out += `${INDENT}${quoteEvidence(finding.text)} — ${printable(finding.message)}\n`;
     out += `${INDENT}${paint('2', `codes: ${formatCodes(finding.codes)}`)}\n`;
   }
@@ -63,10 +63,11 @@ export function formatFileText(file: string, text: string, findings: readonly Fi
  */
 export function formatCodes(codes: Finding['codes'], max = MAX_CODES_SHOWN): string {
   const candidates = [...new Set(codes.candidates.map((c) => c.code))];
-  if (candidates.length === 0) return codes.current.code;
+  const current = codes.current?.code ?? '(no code)';
+  if (candidates.length === 0) return current;
   const shown = candidates.length <= max ? candidates : candidates.slice(0, max - 1);
   const rest = candidates.length - shown.length;
-  return `${codes.current.code} → ${shown.join(', ')}${rest > 0 ? `, … +${rest} more` : ''}`;
+  return `${current} → ${shown.join(', ')}${rest > 0 ? `, … +${rest} more` : ''}`;
 }
 
 /** The evidence in double quotes on one line: whitespace runs collapsed, long text cut. */

@@ -5,6 +5,11 @@ import type { FamilyId } from '../types.js';
 import { PhraseTrie } from '../concepts/trie.js';
 import { validateFamilyRule } from './load.js';
 import otherConditions from '../knowledge/other-conditions.json';
+import vagueTermsData from '../knowledge/vague-terms.json';
+import indicatorsData from '../knowledge/indicators.json';
+import conflictsData from '../knowledge/conflicts.json';
+import { validateConflicts, validateIndicators, validateVagueTerms } from './load-extra.js';
+import type { ConflictRules, IndicatorRule, VagueTermRule } from './schema.js';
 import type { Course, FamilyRule, TermRule, ValueRule, ValueScope } from './schema.js';
 
 /** What a term match carries. */
@@ -33,21 +38,43 @@ export interface CompiledFamily {
   maxWindow: number;
 }
 
-/** A knowledge base: the term dictionary of all families and each family compiled. */
+/** An indicator rule with its phrase dictionaries. */
+export interface CompiledIndicator {
+  rule: IndicatorRule;
+  phrases: PhraseTrie<true> | undefined;
+  documentedBy: PhraseTrie<true>;
+}
+
+/** A knowledge base: the term dictionary of all families, each family compiled, and the other rule kinds. */
 export interface KnowledgeBase {
   terms: PhraseTrie<TermPayload>;
   families: Map<FamilyId, CompiledFamily>;
+  /** Vague-term phrases, each with its rule. */
+  vague: PhraseTrie<VagueTermRule>;
+  /** Words that make a vague phrase specific, by rule id. */
+  vagueUnless: Map<string, PhraseTrie<true>>;
+  indicators: CompiledIndicator[];
+  conflicts: ConflictRules;
+}
+
+/** The rule data beside the family files; each defaults to the bundled file. */
+export interface ExtraKnowledge {
+  otherPhrases?: readonly string[];
+  vagueTerms?: unknown;
+  indicators?: unknown;
+  conflicts?: unknown;
 }
 
 /** Tokens each side of a mention searched for values, unless a rule sets `window`. */
 export const DEFAULT_WINDOW = 6;
 
 /**
- * Validates and compiles rule files. `files` maps a file name (used in errors) to its parsed JSON.
- * `otherPhrases` name conditions outside the families (default: the bundled list).
+ * Validates and compiles rule files. `files` maps a file name (used in errors) to its parsed JSON;
+ * `extra` replaces the bundled vague terms, indicators, conflicts or other-condition phrases.
  * Throws a RuleError naming the file and rule for bad data, or for a family defined twice.
  */
-export function compileKnowledge(files: Readonly<Record<string, unknown>>, otherPhrases: readonly string[] = otherConditions.phrases): KnowledgeBase {
+export function compileKnowledge(files: Readonly<Record<string, unknown>>, extra: ExtraKnowledge = {}): KnowledgeBase {
+  const otherPhrases = extra.otherPhrases ?? otherConditions.phrases;
   const terms = new PhraseTrie<TermPayload>();
   const families = new Map<FamilyId, CompiledFamily>();
   const termEntries: Array<{ phrase: string; payload: TermPayload; caseSensitive?: boolean }> = [];
@@ -60,7 +87,24 @@ export function compileKnowledge(files: Readonly<Record<string, unknown>>, other
   }
   termEntries.push(...otherPhrases.map((phrase) => ({ phrase, payload: { family: null, term: null } })));
   terms.addMany(termEntries);
-  return { terms, families };
+
+  const vagueRules = validateVagueTerms(extra.vagueTerms ?? vagueTermsData, 'vague-terms.json');
+  const vague = new PhraseTrie<VagueTermRule>();
+  vague.addMany(vagueRules.flatMap((rule) => rule.phrases.map((phrase) => ({ phrase, payload: rule }))));
+  const vagueUnless = new Map(vagueRules.map((rule) => [rule.id, trieOf(rule.unlessNear)]));
+  const indicators = validateIndicators(extra.indicators ?? indicatorsData, 'indicators.json').map((rule) => ({
+    rule,
+    phrases: rule.phrases ? trieOf(rule.phrases) : undefined,
+    documentedBy: trieOf(rule.documentedBy),
+  }));
+  const conflicts = validateConflicts(extra.conflicts ?? conflictsData, 'conflicts.json');
+  return { terms, families, vague, vagueUnless, indicators, conflicts };
+}
+
+function trieOf(phrases: readonly string[]): PhraseTrie<true> {
+  const trie = new PhraseTrie<true>();
+  trie.addMany(phrases.map((phrase) => ({ phrase, payload: true as const, caseSensitive: isCaseSensitivePhrase(phrase) })));
+  return trie;
 }
 
 function compileFamily(rule: FamilyRule): CompiledFamily {

@@ -63,3 +63,53 @@ export interface FamilyRule {
   codes: CodeRule[];
   examples: { flag: FlagExample[]; pass: string[] };
 }
+
+/** A code without conditions (the codes of vague terms and indicators). */
+export interface PlainCode {
+  code: string;
+  title: string;
+}
+
+/** A `vague-term` rule: wording with no specific code (src/knowledge/vague-terms.json). */
+export interface VagueTermRule {
+  id: string;
+  family: FamilyId | null;
+  phrases: string[];
+  /** Words that make the phrase specific when they stand within `window` tokens of it. */
+  unlessNear: string[];
+  window: number;
+  message: string;
+  note: string;
+  source: string[];
+  current: PlainCode | null;
+  candidates: PlainCode[];
+  examples: { flag: string[]; pass: string[] };
+}
+
+/** A number condition: a quantity whose label is one of `labels`, in `[atLeast, below)`. */
+export interface QuantityCondition {
+  labels: string[];
+  atLeast?: number;
+  below?: number;
+}
+
+/** An `undocumented-condition` rule (src/knowledge/indicators.json). */
+export interface IndicatorRule {
+  id: string;
+  family: FamilyId | null;
+  quantity?: QuantityCondition;
+  phrases?: string[];
+  documentedBy: string[];
+  /** The message; `{values}` is replaced by the quoted values seen. */
+  message: string;
+  note: string;
+  source: string[];
+  candidates: PlainCode[];
+  examples: { flag: string[]; pass: string[] };
+}
+
+/** Which axes hold a single value per condition (src/knowledge/conflicts.json). */
+export interface ConflictRules {
+  exclusiveAxes: AxisId[];
+  compatible: Partial<Record<AxisId, Array<[string, string]>>>;
+}

@@ -19,7 +19,10 @@ export function readQuantities(text: string, tokens: readonly Token[]): Quantity
     if (values.some((v) => !Number.isFinite(v))) continue;
     const q: Quantity = { start: t.start, end: t.end, values };
     const labelToken = tokens[labelIndex(tokens, i)];
-    if (labelToken && labelToken.kind === 'word') q.label = labelToken.norm;
+    if (labelToken && labelToken.kind === 'word') {
+      q.label = labelToken.norm;
+      q.labelStart = labelToken.start;
+    }
     // The longest run of following tokens (up to 4, no line break) that spells a known unit.
     let unitEnd = -1;
     for (let j = i + 1; j < tokens.length && j <= i + MAX_UNIT_TOKENS; j++) {

@@ -42,7 +42,7 @@ const inScope = (family: string) => (!only || family === only) && (!coveredOnly 
 
 for (const note of labels) {
   const text = readFileSync(join(dir, 'notes', `${note.id}.txt`), 'utf8');
-  const findings = analyzer(text).findings.filter((f) => f.kind === 'missing-specificity' && inScope(f.family));
+  const findings = analyzer(text).findings.filter((f) => f.kind === 'missing-specificity' && f.family !== null && inScope(f.family));
   const predicted = new Map<string, string>();
   for (const f of findings) for (const axis of f.axes) predicted.set(`${f.family}/${axis}`, `"${f.text}" @${f.start} [${f.section}]`);
   const gold = new Map<string, string>();

@@ -1,0 +1,149 @@
+/**
+ * Validation of the rule files beside the family rules: vague terms, indicators (undocumented
+ * conditions) and conflicts. Errors name the file, the rule and the allowed values, like
+ * {@link validateFamilyRule}.
+ */
+import { AXES, FAMILIES, type AxisId, type FamilyId } from '../types.js';
+import { RuleError } from './load.js';
+import type { ConflictRules, IndicatorRule, PlainCode, QuantityCondition, VagueTermRule } from './schema.js';
+
+type Json = unknown;
+const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
+
+/** Validates `vague-terms.json`. */
+export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
+  const top = obj(data, file, 'file');
+  keys(top, ['description', 'source', 'rules'], file, 'file');
+  const ids = new Set<string>();
+  return arr(top.rules, file, 'rules').map((raw, i) => {
+    const r = obj(raw, file, `rule ${i}`);
+    const id = str(r.id, file, `rule ${i} id`);
+    const where = `rule "${id}"`;
+    if (ids.has(id)) throw new RuleError(file, where, 'the id is used twice');
+    ids.add(id);
+    keys(r, ['id', 'family', 'phrases', 'unlessNear', 'window', 'message', 'note', 'source', 'current', 'candidates', 'examples'], file, where);
+    const window = r.window ?? 3;
+    if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > 30) throw new RuleError(file, `${where} window`, 'must be a whole number from 0 to 30');
+    return {
+      id,
+      family: family(r.family, file, where),
+      phrases: strings(r.phrases, file, `${where} phrases`, true),
+      unlessNear: strings(r.unlessNear ?? [], file, `${where} unlessNear`, false),
+      window,
+      message: str(r.message, file, `${where} message`),
+      note: str(r.note, file, `${where} note`),
+      source: strings(r.source, file, `${where} source`, true),
+      current: r.current === null ? null : code(r.current, file, `${where} current`),
+      candidates: arr(r.candidates, file, `${where} candidates`).map((c, k) => code(c, file, `${where} candidate ${k}`)),
+      examples: examples(r.examples, file, where),
+    };
+  });
+}
+
+/** Validates `indicators.json`. */
+export function validateIndicators(data: Json, file: string): IndicatorRule[] {
+  const top = obj(data, file, 'file');
+  keys(top, ['description', 'source', 'rules'], file, 'file');
+  const ids = new Set<string>();
+  return arr(top.rules, file, 'rules').map((raw, i) => {
+    const r = obj(raw, file, `rule ${i}`);
+    const id = str(r.id, file, `rule ${i} id`);
+    const where = `rule "${id}"`;
+    if (ids.has(id)) throw new RuleError(file, where, 'the id is used twice');
+    ids.add(id);
+    keys(r, ['id', 'family', 'quantity', 'phrases', 'documentedBy', 'message', 'note', 'source', 'candidates', 'examples'], file, where);
+    if ((r.quantity === undefined) === (r.phrases === undefined)) throw new RuleError(file, where, 'needs exactly one of "quantity" and "phrases"');
+    const rule: IndicatorRule = {
+      id,
+      family: family(r.family, file, where),
+      documentedBy: strings(r.documentedBy, file, `${where} documentedBy`, true),
+      message: str(r.message, file, `${where} message`),
+      note: str(r.note, file, `${where} note`),
+      source: strings(r.source, file, `${where} source`, true),
+      candidates: arr(r.candidates, file, `${where} candidates`).map((c, k) => code(c, file, `${where} candidate ${k}`)),
+      examples: examples(r.examples, file, where),
+    };
+    if (!rule.message.includes('{values}')) throw new RuleError(file, `${where} message`, 'must quote the values seen: include {values}');
+    if (r.phrases !== undefined) rule.phrases = strings(r.phrases, file, `${where} phrases`, true);
+    if (r.quantity !== undefined) rule.quantity = quantity(r.quantity, file, `${where} quantity`);
+    return rule;
+  });
+}
+
+/** Validates `conflicts.json`. */
+export function validateConflicts(data: Json, file: string): ConflictRules {
+  const top = obj(data, file, 'file');
+  keys(top, ['description', 'source', 'exclusiveAxes', 'compatible'], file, 'file');
+  const exclusiveAxes = arr(top.exclusiveAxes, file, 'exclusiveAxes').map((a) => oneOf(a, AXES, file, 'exclusiveAxes'));
+  const compatible: ConflictRules['compatible'] = {};
+  for (const [axis, pairs] of Object.entries(obj(top.compatible ?? {}, file, 'compatible'))) {
+    oneOf(axis, AXES, file, 'compatible');
+    compatible[axis as AxisId] = arr(pairs, file, `compatible ${axis}`).map((p, i) => {
+      const pair = strings(p, file, `compatible ${axis} ${i}`, true);
+      if (pair.length !== 2) throw new RuleError(file, `compatible ${axis} ${i}`, 'must be a pair of values');
+      return [pair[0]!, pair[1]!];
+    });
+  }
+  return { exclusiveAxes, compatible };
+}
+
+function quantity(data: Json, file: string, where: string): QuantityCondition {
+  const q = obj(data, file, where);
+  keys(q, ['labels', 'atLeast', 'below'], file, where);
+  const out: QuantityCondition = { labels: strings(q.labels, file, `${where} labels`, true).map((l) => l.toLowerCase()) };
+  for (const bound of ['atLeast', 'below'] as const) {
+    if (q[bound] === undefined) continue;
+    if (typeof q[bound] !== 'number' || !Number.isFinite(q[bound])) throw new RuleError(file, `${where} ${bound}`, 'must be a number');
+    out[bound] = q[bound] as number;
+  }
+  if (out.atLeast === undefined && out.below === undefined) throw new RuleError(file, where, 'needs "atLeast" or "below"');
+  return out;
+}
+
+function examples(data: Json, file: string, where: string): { flag: string[]; pass: string[] } {
+  const e = obj(data, file, `${where} examples`);
+  keys(e, ['flag', 'pass'], file, `${where} examples`);
+  return { flag: strings(e.flag, file, `${where} examples.flag`, true), pass: strings(e.pass, file, `${where} examples.pass`, true) };
+}
+
+function family(data: Json, file: string, where: string): FamilyId | null {
+  return data === null || data === undefined ? null : oneOf(data, FAMILIES, file, `${where} family`);
+}
+
+function code(data: Json, file: string, where: string): PlainCode {
+  const c = obj(data, file, where);
+  keys(c, ['code', 'title'], file, where);
+  const value = str(c.code, file, `${where} code`);
+  if (!CODE_PATTERN.test(value)) throw new RuleError(file, `${where} code`, `"${value}" is not a dotted ICD-10-CM code (like I50.21)`);
+  return { code: value, title: str(c.title, file, `${where} title`) };
+}
+
+function obj(data: Json, file: string, where: string): Record<string, Json> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleError(file, where, 'must be an object');
+  return data as Record<string, Json>;
+}
+
+function arr(data: Json, file: string, where: string): Json[] {
+  if (!Array.isArray(data)) throw new RuleError(file, where, 'must be a list');
+  return data;
+}
+
+function str(data: Json, file: string, where: string): string {
+  if (typeof data !== 'string' || data.trim() === '') throw new RuleError(file, where, 'must be a non-empty string');
+  return data;
+}
+
+function strings(data: Json, file: string, where: string, nonEmpty: boolean): string[] {
+  const list = arr(data, file, where).map((s, i) => str(s, file, `${where} ${i}`));
+  if (nonEmpty && list.length === 0) throw new RuleError(file, where, 'must not be empty');
+  return list;
+}
+
+function oneOf<T extends string>(data: Json, allowed: readonly T[], file: string, where: string): T {
+  if (typeof data !== 'string' || !allowed.includes(data as T)) throw new RuleError(file, where, `${JSON.stringify(data)} is not allowed; allowed: ${allowed.join(', ')}`);
+  return data as T;
+}
+
+function keys(o: Record<string, Json>, allowed: readonly string[], file: string, where: string): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new RuleError(file, where, `unknown key "${k}"; allowed keys: ${allowed.join(', ')}`);
+}
