@@ -49,7 +49,8 @@ export function candidateCodes(codes: readonly CodeRule[], documented: Readonly<
       // A qualifier the note does not state (the joint of a bare "osteoarthritis") does not exclude a code.
       if (!agrees) break;
     }
-    if (agrees && specifiesMissing) out.push({ code: code.code, title: code.title, when: { ...code.when } });
+    // A code reachable by several value combinations is listed once, with its first combination.
+    if (agrees && specifiesMissing && !out.some((c) => c.code === code.code)) out.push({ code: code.code, title: code.title, when: { ...code.when } });
   }
   return out;
 }

@@ -1,0 +1,21 @@
+/**
+ * The cdi-lint ProseMirror plugin: `cdiLint`, its key and state, commands, decorations and the
+ * worker analysis provider. Nothing here imports the engine at run time (only its types), so a
+ * bundle of this module never contains the NLP model. `createInlineAnalyzer`, which does run the
+ * engine in the page, is exported from `./inline-analyzer.js` on its own for that reason.
+ */
+export { cdiLint } from './plugin.js';
+export { cdiLintKey, getCdiLintState, initialState, applyTransaction, placeFindings } from './state.js';
+export { findingClass, findingDecoration, decorationsFor } from './decorations.js';
+export type { FindingDecorationSpec } from './decorations.js';
+export {
+  nextFinding, previousFinding, selectFinding, dismissFinding, applyAnswer, reanalyze, getFindings, findFinding,
+} from './commands.js';
+export { DEFAULT_DEBOUNCE_MS } from './view.js';
+export { DISMISS_REASONS } from './types.js';
+export type {
+  AnalysisProvider, AnalyzerStatus, Answer, AnswerMode, CdiLintAction, CdiLintOptions, CdiLintState, DismissReason,
+  Dismissal, LintFinding, PendingAnalysis, PlacedFinding,
+} from './types.js';
+export { createWorkerAnalyzer } from '../worker/client.js';
+export type { WorkerAnalyzerOptions } from '../worker/client.js';

@@ -1,0 +1,211 @@
+/**
+ * The plugin state and its reducer: DOM-free. `applyTransaction` maps everything through the
+ * transaction's steps, then applies the meta action it carries (see `CdiLintAction`).
+ *
+ * Invariants:
+ * - every visible finding's `[from, to)` reads exactly `finding.text` in the current document; a
+ *   finding whose words are deleted or edited is dropped at once (re-analysis may report it again);
+ * - results of an analysis are mapped through every transaction since its request (the pending
+ *   mapping) and checked against the current text; what no longer fits is dropped, never misplaced;
+ *   results of a request that is not the pending one are dropped;
+ * - a finding matching a live dismissal is never shown.
+ */
+import { PluginKey } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { Mapping } from 'prosemirror-transform';
+import type { Mappable } from 'prosemirror-transform';
+import type { Node } from 'prosemirror-model';
+import { DecorationSet } from 'prosemirror-view';
+import type { Finding } from '../../src/types.js';
+import { textBetween } from '../positions.js';
+import type { PositionRange, TextMap } from '../positions.js';
+import { decorationsOf, findingDecoration } from './decorations.js';
+import type { CdiLintAction, CdiLintState, Dismissal, LintFinding, PlacedFinding } from './types.js';
+
+/** The plugin's key: `cdiLintKey.getState(state)` is the {@link CdiLintState}. */
+export const cdiLintKey = new PluginKey<CdiLintState>('cdi-lint');
+
+/** The empty state: no findings, status `loading`. */
+export function initialState(): CdiLintState {
+  return {
+    findings: [],
+    decorations: DecorationSet.empty,
+    dismissals: [],
+    status: 'loading',
+    error: null,
+    pending: null,
+    revision: 0,
+    refresh: 0,
+  };
+}
+
+/** Places the engine's findings (offsets into `map.text`) in `map.doc`. */
+export function placeFindings(findings: readonly Finding[], map: TextMap): PlacedFinding[] {
+  return findings.map((finding) => ({
+    finding,
+    ...map.toRange(finding),
+    mentions: finding.mentions.map((m) => map.toRange(m)),
+  }));
+}
+
+/** The reducer: `state` after `tr` (whose resulting document is `doc`). */
+export function applyTransaction(state: CdiLintState, tr: Transaction, doc: Node): CdiLintState {
+  let next = tr.docChanged ? mapThrough(state, tr, doc) : state;
+  const action = tr.getMeta(cdiLintKey) as CdiLintAction | undefined;
+  if (action) next = reduce(next, action, doc);
+  return next;
+}
+
+/** The plugin state of `state`, or undefined when the plugin is not installed. */
+export function getCdiLintState(state: EditorState): CdiLintState | undefined {
+  return cdiLintKey.getState(state);
+}
+
+function reduce(state: CdiLintState, action: CdiLintAction, doc: Node): CdiLintState {
+  switch (action.type) {
+    case 'request':
+      return {
+        ...state,
+        pending: { id: action.id, mapping: new Mapping() },
+        status: action.retry ? 'retrying' : state.status === 'ready' ? 'ready' : state.status === 'error' ? 'retrying' : 'loading',
+      };
+    case 'results':
+      if (state.pending?.id !== action.id) return state; // superseded, or state replaced: drop
+      return { ...applyResults(state, action.findings, state.pending.mapping, doc), pending: null, status: 'ready', error: null };
+    case 'failed':
+      if (state.pending?.id !== action.id) return state;
+      return { ...state, pending: null, status: 'error', error: action.error };
+    case 'dismiss':
+      return dismiss(state, action.id, action.reason, action.note, doc);
+    case 'answered':
+      return withoutFindings(state, state.findings.filter((f) => f.id === action.id));
+    case 'refresh':
+      return { ...state, refresh: state.refresh + 1 };
+  }
+}
+
+/** Maps `range` through `mapping` as a non-inclusive span; null when it collapses. */
+function mapRange(range: PositionRange, mapping: Mappable): PositionRange | null {
+  const from = mapping.map(range.from, 1);
+  const to = mapping.map(range.to, -1);
+  return to > from ? { from, to } : null;
+}
+
+function mapThrough(state: CdiLintState, tr: Transaction, doc: Node): CdiLintState {
+  const { mapping } = tr;
+  const findings: LintFinding[] = [];
+  const dropped: LintFinding[] = [];
+  for (const f of state.findings) {
+    const range = mapRange(f, mapping);
+    if (range && textBetween(doc, range.from, range.to) === f.finding.text) {
+      const mentions = f.mentions.flatMap((m) => mapRange(m, mapping) ?? []);
+      findings.push({ ...f, ...range, mentions });
+    } else dropped.push(f);
+  }
+  let decorations = state.decorations.map(mapping, doc);
+  if (dropped.length) {
+    // Words edited but not deleted keep a (shrunk or grown) decoration: remove it by id.
+    const ids = new Set(dropped.map((f) => f.id));
+    decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.findingId)));
+  }
+  const dismissals = state.dismissals.flatMap((d): Dismissal[] => {
+    const range = mapRange(d, mapping);
+    return range && textBetween(doc, range.from, range.to) === d.text ? [{ ...d, ...range }] : [];
+  });
+  let pending = state.pending;
+  if (pending) {
+    const since = pending.mapping.slice();
+    since.appendMapping(mapping);
+    pending = { id: pending.id, mapping: since };
+  }
+  return {
+    ...state,
+    findings,
+    decorations,
+    dismissals,
+    pending,
+    revision: dropped.length ? state.revision + 1 : state.revision,
+  };
+}
+
+const sameRange = (a: PositionRange, b: PositionRange): boolean => a.from === b.from && a.to === b.to;
+
+/** Whether `dismissal` hides a finding of this kind and family, with these evidence and mentions. */
+function hides(dismissal: Dismissal, finding: Finding, range: PositionRange, mentions: readonly PositionRange[]): boolean {
+  if (dismissal.kind !== finding.kind || dismissal.family !== finding.family) return false;
+  if (sameRange(dismissal, range) && dismissal.text === finding.text) return true;
+  return mentions.some((m) => sameRange(m, dismissal));
+}
+
+/** Identity of a placed finding across analyses: same kind, family and severity on the same words. */
+const placementKey = (f: Finding, range: PositionRange): string =>
+  `${f.kind}\u0000${f.family ?? ''}\u0000${f.severity}\u0000${range.from}\u0000${range.to}`;
+
+function applyResults(state: CdiLintState, placed: readonly PlacedFinding[], mapping: Mapping, doc: Node): CdiLintState {
+  const current = new Map(state.findings.map((f) => [placementKey(f.finding, f), f]));
+  const kept = new Set<LintFinding>();
+  const incoming: Array<{ p: PlacedFinding; range: PositionRange; mentions: PositionRange[]; match: LintFinding | undefined }> = [];
+
+  for (const p of placed) {
+    const range = mapRange(p, mapping);
+    if (!range || textBetween(doc, range.from, range.to) !== p.finding.text) continue; // words changed since
+    const mentions = p.mentions.flatMap((m) => mapRange(m, mapping) ?? []);
+    if (state.dismissals.some((d) => hides(d, p.finding, range, mentions))) continue;
+    let match = current.get(placementKey(p.finding, range));
+    if (match && kept.has(match)) match = undefined; // a duplicate report claims nothing
+    if (match) kept.add(match);
+    incoming.push({ p, range, mentions, match });
+  }
+
+  // Kept findings keep their ids (and decorations); new ones take the engine's id, made unique.
+  const used = new Set([...kept].map((f) => f.id));
+  const findings: LintFinding[] = [];
+  const added: LintFinding[] = [];
+  for (const { p, range, mentions, match } of incoming) {
+    if (match) {
+      findings.push({ id: match.id, finding: p.finding, ...range, mentions });
+      continue;
+    }
+    let id = p.finding.id;
+    for (let n = 2; used.has(id); n++) id = `${p.finding.id}#${n}`;
+    used.add(id);
+    const fresh: LintFinding = { id, finding: p.finding, ...range, mentions };
+    findings.push(fresh);
+    added.push(fresh);
+  }
+  findings.sort((a, b) => a.from - b.from || a.to - b.to);
+
+  const removed = state.findings.filter((f) => !kept.has(f));
+  const decorations = state.decorations
+    .remove(decorationsOf(state.decorations, removed))
+    .add(doc, added.map(findingDecoration));
+  const changed = removed.length > 0 || added.length > 0;
+  return { ...state, findings, decorations, revision: changed ? state.revision + 1 : state.revision };
+}
+
+function withoutFindings(state: CdiLintState, gone: readonly LintFinding[]): CdiLintState {
+  if (gone.length === 0) return state;
+  const ids = new Set(gone.map((f) => f.id));
+  return {
+    ...state,
+    findings: state.findings.filter((f) => !ids.has(f.id)),
+    decorations: state.decorations.remove(decorationsOf(state.decorations, gone)),
+    revision: state.revision + 1,
+  };
+}
+
+function dismiss(state: CdiLintState, id: string, reason: Dismissal['reason'], note: string | undefined, doc: Node): CdiLintState {
+  const finding = state.findings.find((f) => f.id === id);
+  if (!finding) return state;
+  const dismissal: Dismissal = {
+    kind: finding.finding.kind,
+    family: finding.finding.family,
+    text: textBetween(doc, finding.from, finding.to),
+    from: finding.from,
+    to: finding.to,
+    reason,
+    findingId: id,
+    ...(note === undefined ? {} : { note }),
+  };
+  return { ...withoutFindings(state, [finding]), dismissals: [...state.dismissals, dismissal] };
+}
