@@ -80,7 +80,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   const allowed = (family: FamilyId, from: number, to: number) => valueAllowed(owner, family, from, to) && !negated(from, to);
 
   const noteCache = new Map<FamilyId, Record<string, string>>();
-  const pairCache = new Map<FamilyId, Array<{ site: string | undefined; value: string }>>();
+  const pairCache = new Map<FamilyId, Array<{ key: string; site: string | undefined; value: string }>>();
   const facts: NoteFacts = {
     text, tokens, stream, setting,
     noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, stream, allowed)),
@@ -242,12 +242,12 @@ function noteValues(family: CompiledFamily, stream: Stream, allowed: Allowed): R
  * For `site`-scoped keys: each value phrase stated within the key's window of a `site` qualifier
  * phrase in the same sentence, anywhere in the note ("right knee" in the exam).
  */
-function sitePairs(family: CompiledFamily, stream: Stream, allowed: Allowed, sentenceOfPos: Int32Array): Array<{ site: string | undefined; value: string }> {
+function sitePairs(family: CompiledFamily, stream: Stream, allowed: Allowed, sentenceOfPos: Int32Array): Array<{ key: string; site: string | undefined; value: string }> {
   const siteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'site');
   if (siteKeys.length === 0 || !family.keys.has('site')) return [];
   const matches = family.values.matchAll(stream).filter((m) => allowed(family.rule.family, m.from, m.to));
   const sites = matches.flatMap((m) => m.payloads.filter((p) => p.key === 'site').map((p) => ({ from: m.from, to: m.to, site: p.value })));
-  const pairs: Array<{ site: string | undefined; value: string }> = [];
+  const pairs: Array<{ key: string; site: string | undefined; value: string }> = [];
   for (const m of matches) {
     for (const { key, value } of m.payloads) {
       const spec = family.keys.get(key);
@@ -258,7 +258,7 @@ function sitePairs(family: CompiledFamily, stream: Stream, allowed: Allowed, sen
         const distance = s.from >= m.to ? s.from - m.to : m.from >= s.to ? m.from - s.to : 0;
         if (distance <= spec.window && (!nearest || distance < nearest.distance)) nearest = { site: s.site, distance };
       }
-      if (nearest) pairs.push({ site: nearest.site, value });
+      if (nearest) pairs.push({ key, site: nearest.site, value });
     }
   }
   return pairs;

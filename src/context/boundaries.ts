@@ -9,6 +9,8 @@ import type { Tokens } from './tokens.js';
 export const SENTENCE_END: Trigger = Object.freeze({ literal: '.', category: 'negated', direction: 'terminate' });
 
 const END_MARK = new Set(['.', '?', '!']);
+/** Words that a period abbreviates inside a sentence (lower case, without the period). */
+const ABBREVIATIONS = new Set(['vs', 'v', 'dr', 'mr', 'mrs', 'ms', 'st', 'approx', 'etc', 'eg', 'ie', 'pt', 'pts', 'hx', 'dx', 'sx', 'tx', 'rx', 'fx']);
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u;
 
 /**
@@ -24,6 +26,8 @@ export function markSentenceEnds(text: string, tokens: Tokens): boolean[] {
     const gapStart = tokens.end[i] as number;
     const next = tokens.start[i + 1] as number;
     if (next === gapStart) continue; // no whitespace: "p.o", "3.5"
+    // "gastroenteritis vs. UTI", "Dr. Smith": a period closing a common abbreviation ends nothing.
+    if (tokens.norm[i] === '.' && i > 0 && ABBREVIATIONS.has(tokens.norm[i - 1] as string) && tokens.end[i - 1] === tokens.start[i]) continue;
     if (CAPITAL_OR_DIGIT.test(text.slice(next, next + 2))) ends[i] = true;
   }
   return ends;

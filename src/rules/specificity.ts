@@ -28,8 +28,8 @@ export interface NoteFacts {
   stream: Stream;
   /** Values found anywhere in the note for `note`-scoped keys, by family. */
   noteValues: (family: CompiledFamily) => Record<string, string>;
-  /** (site, laterality) pairs stated anywhere in the note, by family. */
-  sitePairs: (family: CompiledFamily) => Array<{ site: string | undefined; value: string }>;
+  /** (key, site, value) triples for `site`-scoped keys stated anywhere in the note, by family. */
+  sitePairs: (family: CompiledFamily) => Array<{ key: string; site: string | undefined; value: string }>;
   setting: Setting;
 }
 
@@ -56,8 +56,9 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
     for (const [k, v] of Object.entries(noteValues)) documented[k] ??= v;
     for (const [key, spec] of family.keys) {
       if (spec.scope !== 'site' || documented[key] !== undefined) continue;
-      const site = groupKey === '*' ? undefined : groupKey;
-      const pair = facts.sitePairs(family).find((p) => site === undefined || p.site === site);
+      // The condition's own site when the note states it (its group, or its site axis); otherwise any site.
+      const site = groupKey !== '*' ? groupKey : documented.site;
+      const pair = facts.sitePairs(family).find((p) => p.key === key && (site === undefined || p.site === site));
       if (pair) documented[key] = pair.value;
     }
     const missing = (Object.keys(family.rule.axes) as AxisId[]).filter((axis) => documented[axis] === undefined && axisNeeded(family.rule.axes[axis]!, documented));

@@ -80,7 +80,7 @@ function isShortPart(t: Token): boolean {
 }
 
 /**
- * Merges, where no space separates the pieces:
+ * Merges, where no space separates the pieces (a possessive "'s" also joins its word):
  * - short word/number parts joined by "/" ("b/l", "h/o", "s/p", "mEq/L", "L/R");
  * - a number and a following "+" ("3+") or a one- or two-letter suffix ("3b", "3a").
  */
@@ -112,6 +112,13 @@ function mergeShorthand(text: string, tokens: Token[]): Token[] {
           continue;
         }
       }
+    }
+    // A possessive: wink splits "Alzheimer's" into "Alzheimer" + "'s" the first time it meets the
+    // word and keeps it whole once the word is in its vocabulary. Merging makes tokens the same
+    // whatever was read before.
+    if (j === i && t.kind === 'word' && i + 1 < tokens.length) {
+      const next = tokens[i + 1]!;
+      if (next.start === t.end && /^['’]s$/i.test(next.text)) j = i + 1;
     }
     if (j === i) {
       out.push(t);

@@ -52,3 +52,13 @@ describe('tokenize at the end of a sentence', () => {
     expect(words('CKD stage 3a. Next')).toEqual(['CKD', 'stage', '3a', '.', 'Next']);
   });
 });
+
+describe('tokenize is deterministic', () => {
+  it('gives the same tokens for a possessive the first time and after (wink learns new words)', () => {
+    const text = "history of Quxbarnik's disease";
+    const first = tokenize(text).map((t) => t.text);
+    const second = tokenize(text).map((t) => t.text);
+    expect(first).toEqual(["history", "of", "Quxbarnik's", "disease"]);
+    expect(second).toEqual(first);
+  });
+});
