@@ -32,9 +32,10 @@ export function currentCode(codes: readonly CodeRule[], documented: Readonly<Rec
 
 /**
  * The codes a complete statement would allow: those that agree with every stated value (a key the
- * note states must not contradict it) and give a specific value to at least one `missing` axis.
+ * note states must not contradict it), keep the default of every unstated `keepDefault` key, and
+ * give a specific value to at least one `missing` axis.
  */
-export function candidateCodes(codes: readonly CodeRule[], documented: Readonly<Record<string, string>>, missing: readonly string[]): CandidateCode[] {
+export function candidateCodes(codes: readonly CodeRule[], documented: Readonly<Record<string, string>>, missing: readonly string[], keepDefault: readonly string[] = []): CandidateCode[] {
   const out: CandidateCode[] = [];
   for (const code of codes) {
     let specifiesMissing = false;
@@ -43,6 +44,8 @@ export function candidateCodes(codes: readonly CodeRule[], documented: Readonly<
       const stated = documented[key];
       if (stated !== undefined) {
         if (value !== stated) agrees = false;
+      } else if (keepDefault.includes(key) && value !== 'unspecified') {
+        agrees = false; // the classification's default applies to an unstated key
       } else if (value !== 'unspecified' && missing.includes(key)) {
         specifiesMissing = true;
       }

@@ -19,7 +19,7 @@ export const FAMILY_AXES: Readonly<Record<FamilyId, readonly AxisId[]>> = taxono
 
 const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'exclude', 'axes', 'qualifiers', 'codes', 'examples'];
 const TERM_KEYS = ['text', 'implies', 'caseSensitive', 'course'];
-const VALUE_KEYS = ['values', 'scope', 'window', 'onlyWhen', 'notNeededWhen'];
+const VALUE_KEYS = ['values', 'scope', 'window', 'onlyWhen', 'notNeededWhen', 'keepDefault'];
 const CODE_KEYS = ['code', 'title', 'when'];
 const FLAG_KEYS = ['text', 'missing', 'setting'];
 const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
@@ -41,6 +41,7 @@ export function validateFamilyRule(data: Json, file: string): FamilyRule {
   for (const [axis, value] of Object.entries(axesObj)) {
     oneOf(axis, allowedAxes, file, `${rule} axes`);
     axes[axis as AxisId] = valueRule(value, file, `${rule} axis "${axis}"`);
+    if (axes[axis as AxisId]!.keepDefault !== undefined) throw new RuleError(file, `${rule} axis "${axis}" keepDefault`, 'is for qualifiers only');
   }
   for (const axis of allowedAxes) {
     if (!axes[axis]) throw new RuleError(file, rule, `axis "${axis}" of family ${family} has no values (its axes are: ${allowedAxes.join(', ')})`);
@@ -104,6 +105,10 @@ function valueRule(data: Json, file: string, where: string): ValueRule {
       condition[key] = asArray(values, file, `${where} ${field} "${key}"`).map((v, i) => asString(v, file, `${where} ${field} "${key}" ${i}`));
     }
     out[field] = condition;
+  }
+  if (obj.keepDefault !== undefined) {
+    if (typeof obj.keepDefault !== 'boolean') throw new RuleError(file, `${where} keepDefault`, 'must be true or false');
+    out.keepDefault = obj.keepDefault;
   }
   if (obj.window !== undefined) {
     if (typeof obj.window !== 'number' || !Number.isInteger(obj.window) || obj.window < 0 || obj.window > 30) {

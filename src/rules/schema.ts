@@ -31,6 +31,9 @@ export interface ValueRule {
   onlyWhen?: Record<string, string[]>;
   /** Axes only: the axis is not needed when another key has one of these values (no side for the sacrum). */
   notNeededWhen?: Record<string, string[]>;
+  /** Qualifiers only: when the note does not state this key, the classification's default applies
+   *  (diabetes without a type is type 2), so candidate codes keep its `unspecified` value. */
+  keepDefault?: boolean;
 }
 
 /** A code and the axis/qualifier values that lead to it ("unspecified" = not stated). */

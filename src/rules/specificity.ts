@@ -79,7 +79,7 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
       message: messageFor(family, missing),
       codes: {
         current: currentCode(family.rule.codes, documented),
-        candidates: candidateCodes(family.rule.codes, documented, missing),
+        candidates: candidateCodes(family.rule.codes, documented, missing, keepDefaultKeys(family)),
       },
       documented,
       rule: `missing-specificity/${family.rule.family}`,
@@ -87,6 +87,11 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
     });
   }
   return findings;
+}
+
+/** Qualifiers whose unstated value is the classification's default. */
+function keepDefaultKeys(family: CompiledFamily): string[] {
+  return Object.entries(family.rule.qualifiers).filter(([, rule]) => rule.keepDefault).map(([key]) => key);
 }
 
 /** Whether an axis applies, given its `onlyWhen` / `notNeededWhen` conditions and what is documented. */

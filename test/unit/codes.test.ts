@@ -31,3 +31,17 @@ describe('candidateCodes', () => {
     expect(candidateCodes(codes, { type: 'systolic' }, ['acuity'])).toEqual([{ code: 'I50.21', title: 'acute sys', when: { type: 'systolic', acuity: 'acute' } }]);
   });
 });
+
+describe('candidateCodes with a classification default', () => {
+  const dm: CodeRule[] = [
+    { code: 'E11.9', title: 't2', when: { status: 'unspecified', type: 'unspecified' } },
+    { code: 'E11.65', title: 't2 hyper', when: { status: 'hyperglycemia', type: 'unspecified' } },
+    { code: 'E10.65', title: 't1 hyper', when: { status: 'hyperglycemia', type: 'type-1' } },
+  ];
+  it('keeps the default of an unstated keepDefault key', () => {
+    expect(candidateCodes(dm, {}, ['status'], ['type']).map((c) => c.code)).toEqual(['E11.65']);
+  });
+  it('follows a stated value of that key', () => {
+    expect(candidateCodes(dm, { type: 'type-1' }, ['status'], ['type']).map((c) => c.code)).toEqual(['E10.65']);
+  });
+});
