@@ -26,9 +26,20 @@ function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** The category of a header's text, or undefined when it is not a known header. */
+/**
+ * The category of a header's text, or undefined when it is not a known header. A compound header
+ * ("PAST MEDICAL HISTORY/SURGERIES/HOSPITALIZATIONS", "Allergies and medications") takes the
+ * category of its first known part.
+ */
 export function categoryOfHeader(header: string): SectionCategory | undefined {
-  return HEADER_TO_CATEGORY.get(normalizeHeader(header));
+  const normalized = normalizeHeader(header);
+  const whole = HEADER_TO_CATEGORY.get(normalized);
+  if (whole) return whole;
+  for (const part of normalized.split(/\s*(?:\/|&|,| and )\s*/)) {
+    const category = HEADER_TO_CATEGORY.get(part);
+    if (category) return category;
+  }
+  return undefined;
 }
 
 // A candidate header at the start of a line: up to 60 characters of letters, spaces and a few

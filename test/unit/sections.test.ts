@@ -34,3 +34,9 @@ describe('findSections', () => {
     expect(sectionAt(sections, 0).category).toBe('other');
   });
 });
+
+describe('compound headers', () => {
+  it('take the category of their first known part', () => {
+    expect(headers('PAST MEDICAL HISTORY/SURGERIES/HOSPITALIZATIONS: DVT after surgery.')).toEqual(['PAST MEDICAL HISTORY/SURGERIES/HOSPITALIZATIONS=history']);
+  });
+});
