@@ -1,15 +1,23 @@
 /**
  * Rollup builds for cdi-lint.
  *
- *   rollup -c                      library (dist/index.js, dist/plugin.js, dist/cli.js) + demo
- *   rollup -c --configOnly lib     library only
- *   rollup -c --configOnly demo    demo bundle only (demo/dist/demo.js)
+ *   rollup -c                      library + browser bundles + demo
+ *   rollup -c --configOnly lib     library (dist/index.js, dist/plugin.js, dist/cli.js; bare imports
+ *                                  stay imports) + dist/cdi-editor.js (self-contained, for pages
+ *                                  without a bundler) + dist/worker.js (the analysis worker)
+ *   rollup -c --configOnly demo    demo (demo/dist/demo.js + demo/dist/worker.js)
+ *
+ * The worker is its own self-contained bundle: it alone holds the engine and the language model
+ * (about 1 MB gzip), fetched when the first analysis starts. The element finds it as `./worker.js`
+ * next to the bundle that holds the element (see plugin/element/worker-url.ts). The builds print
+ * the gzip size of what a page loads up front (element + plugin + worker glue, without the model).
  *
  * TypeScript is transpiled by esbuild (TS 7 has no JS API for @rollup/plugin-typescript); type
  * declarations come from `tsc -p test/tsconfig.build.json` (see the `build` script), plus the
  * `dist/index.d.ts` stub emitted here.
  */
-import { chmod, rm, stat } from 'node:fs/promises';
+import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,11 +90,112 @@ function cleanDir(dir) {
   };
 }
 
+const WORKER_URL_MODULE = fromRoot('plugin/element/worker-url.ts');
+
+/**
+ * In a bundle, the element's default worker URL is `./worker.js` beside the bundle (from source it
+ * is plugin/worker/worker.ts, which the test server serves). The module must end up in an entry
+ * chunk at the root of the output directory, which holds for dist/plugin.js, dist/cdi-editor.js
+ * and demo/dist/demo.js (checked in `generateBundle`).
+ */
+function workerUrlForBundles() {
+  const source = "new URL('../worker/worker.ts', import.meta.url)";
+  return {
+    name: 'cdi-worker-url',
+    transform(code, id) {
+      if (id !== WORKER_URL_MODULE) return null;
+      if (!code.includes(source)) this.error(`${id} no longer contains ${source}; update rollup.config.mjs`);
+      return { code: code.replace(source, "new URL('./worker.js', import.meta.url)"), map: null };
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.moduleIds.includes(WORKER_URL_MODULE) && chunk.fileName.includes('/')) {
+          this.error(`worker-url.ts landed in ${chunk.fileName}; './worker.js' would not resolve from there`);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Prints (and writes to `<dir>/size.json`) the gzip size of each entry with the chunks it imports
+ * statically: what a page downloads before any analysis. Dynamic chunks (the in-thread engine) and
+ * the worker are listed apart.
+ */
+function sizeReport(label) {
+  return {
+    name: 'cdi-size-report',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? join(options.file, '..');
+      const gz = async (fileName) => gzipSync(await readFile(join(dir, fileName)), { level: 9 }).length;
+      const rows = [];
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const files = new Set([chunk.fileName]);
+        for (const f of files) for (const imported of bundle[f]?.imports ?? []) files.add(imported);
+        let raw = 0;
+        let gzip = 0;
+        for (const f of files) {
+          raw += (await stat(join(dir, f))).size;
+          gzip += await gz(f);
+        }
+        rows.push({ entry: chunk.fileName, files: [...files], bytes: raw, gzip });
+      }
+      await writeFile(join(dir, `size-${label}.json`), JSON.stringify(rows, null, 2) + '\n');
+      for (const r of rows) console.log(`size ${label}: ${r.entry} (+${r.files.length - 1} static chunks) ${(r.bytes / 1024).toFixed(1)} KB, ${(r.gzip / 1024).toFixed(1)} KB gzip`);
+    },
+  };
+}
+
+/** Browser plugins: everything bundled (bare imports resolved, CommonJS converted, JSON inlined), minified by esbuild. */
+function browserPlugins() {
+  return [
+    nodeResolve({ browser: true, extensions: ['.mjs', '.js', '.json', '.ts'] }),
+    commonjs(),
+    json({ preferConst: true, compact: true }),
+    esbuild({ target: TARGET, tsconfig: fromRoot('tsconfig.json'), minify: true }),
+  ];
+}
+
+/** compromise's dependency suffix-thumb has a harmless import cycle. */
+function quietCycles(warning, warn) {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  warn(warning);
+}
+
+/** The analysis worker as one self-contained file (a worker cannot resolve bare imports). */
+function workerBuild(file) {
+  return {
+    input: fromRoot('plugin/worker/worker.ts'),
+    output: { file, format: 'es', sourcemap: false, inlineDynamicImports: true },
+    plugins: [...browserPlugins(), sizeReport('worker')],
+    onwarn: quietCycles,
+  };
+}
+
+/** `<cdi-editor>` and the plugin for pages without a bundler: lit and prosemirror included; the engine only in a lazy chunk. */
+function browserBuild() {
+  return {
+    input: { 'cdi-editor': fromRoot('plugin/index.ts') },
+    output: {
+      dir: fromRoot('dist'),
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/browser-[name]-[hash].js',
+      sourcemap: false,
+    },
+    plugins: [workerUrlForBundles(), ...browserPlugins(), sizeReport('browser')],
+    onwarn: quietCycles,
+  };
+}
+
 /** Engine, plugin and CLI in one graph, so the plugin and the CLI share the engine chunk instead of copying it. */
 function libraryBuild() {
   const input = {
     index: fromRoot('src/index.ts'),
     plugin: fromRoot('plugin/index.ts'),
+    // The in-thread analyser on its own, so that dist/plugin.js never loads the engine.
+    'plugin-inline': fromRoot('plugin/prosemirror/inline-analyzer.ts'),
   };
   if (existsSync(CLI_ENTRY)) input.cli = CLI_ENTRY;
   else console.warn('rollup: src/cli.ts does not exist yet; building without dist/cli.js');
@@ -107,6 +216,7 @@ function libraryBuild() {
     },
     plugins: [
       cleanDir(fromRoot('dist')),
+      workerUrlForBundles(),
       cliExecutable(),
       json({ preferConst: true }),
       esbuild({ target: TARGET, tsconfig: fromRoot('tsconfig.json') }),
@@ -115,27 +225,19 @@ function libraryBuild() {
   };
 }
 
-/** The demo page's script: everything bundled for the browser, minified by esbuild (terser is slow on the wink model). */
+/** The demo page's script (element, plugin, demo code); the worker is built next to it by {@link workerBuild}. */
 function demoBuild() {
   return {
-    input: fromRoot('demo/main.ts'),
+    input: { demo: fromRoot('demo/main.ts') },
     output: {
-      file: fromRoot('demo/dist/demo.js'),
+      dir: fromRoot('demo/dist'),
       format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: false,
     },
-    plugins: [
-      cleanDir(fromRoot('demo/dist')),
-      nodeResolve({ browser: true, extensions: ['.mjs', '.js', '.json', '.ts'] }),
-      commonjs(),
-      json({ preferConst: true, compact: true }),
-      esbuild({ target: TARGET, tsconfig: fromRoot('tsconfig.json'), minify: true }),
-    ],
-    onwarn(warning, warn) {
-      // compromise's dependency suffix-thumb has a harmless import cycle.
-      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
-      warn(warning);
-    },
+    plugins: [cleanDir(fromRoot('demo/dist')), workerUrlForBundles(), ...browserPlugins(), sizeReport('demo')],
+    onwarn: quietCycles,
   };
 }
 
@@ -143,8 +245,11 @@ function demoBuild() {
 export default function config(args) {
   const only = args.configOnly;
   delete args.configOnly;
-  if (only === 'lib') return libraryBuild();
-  if (only === 'demo') return demoBuild();
+  // Rollup runs these in order: each cleaning build comes before the worker written into its directory.
+  const lib = [libraryBuild(), browserBuild(), workerBuild(fromRoot('dist/worker.js'))];
+  const demo = [demoBuild(), workerBuild(fromRoot('demo/dist/worker.js'))];
+  if (only === 'lib') return lib;
+  if (only === 'demo') return demo;
   if (only !== undefined) throw new Error(`--configOnly must be "lib" or "demo", got ${JSON.stringify(only)}`);
-  return [libraryBuild(), demoBuild()];
+  return [...lib, ...demo];
 }

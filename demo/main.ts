@@ -1,53 +1,46 @@
 /**
- * The demo page: a textarea linted with {@link attachTextareaLinter}, a setting select and a status line.
- * Loaded as a module script (no inline script, so the page works under a strict CSP).
+ * The demo page: two `<cdi-editor>`s side by side, the clinician's (editable, no codes) and a CDI
+ * specialist's read-only mirror with codes and counts; a sample-note picker and a setting select.
+ * Loaded as a module script (no inline script or style, so the page runs under a strict CSP).
  */
-import { attachTextareaLinter } from '../plugin/index.js';
-import type { Setting } from '../src/index.js';
+import '../plugin/element/cdi-editor.js';
+import type { CdiEditor } from '../plugin/element/cdi-editor.js';
+import type { Setting } from '../src/types.js';
+import { SAMPLE_NOTES } from './samples.js';
 
-/** A synthetic note (invented, no real patient), written to exercise several condition families. */
-const SAMPLE_NOTE = `CHIEF COMPLAINT: Shortness of breath.
+/** Quiet time before the CDI mirror takes the clinician's latest text, in ms. */
+const MIRROR_DELAY_MS = 300;
 
-HISTORY OF PRESENT ILLNESS:
-72 y/o woman with CHF and diabetes presents with 3 days of worsening dyspnea and bilateral leg swelling. She denies chest pain, fever or cough. Her brother had a stroke.
-
-PAST MEDICAL HISTORY: CHF. Diabetes. CKD. Anemia. H/o pneumonia 2019.
-
-PHYSICAL EXAM:
-Bibasilar crackles, 2+ pitting edema to the knees.
-
-LABS: Creatinine 2.1 (baseline 1.3). Hgb 9.8.
-
-ASSESSMENT AND PLAN:
-1. CHF exacerbation: IV furosemide, daily weights, strict I/O.
-2. AKI on CKD: likely cardiorenal; trend creatinine, avoid nephrotoxins.
-3. Diabetes: sliding scale insulin.
-4. Anemia: iron studies.
-5. Rule out pneumonia: chest x-ray pending.
-`;
-
-function byId<T extends HTMLElement>(id: string, type: { new (): T }): T {
+function byId<T extends HTMLElement>(id: string, type: abstract new () => T): T {
   const element = document.getElementById(id);
   if (!(element instanceof type)) throw new Error(`demo: #${id} is missing or not a ${type.name}`);
   return element;
 }
 
-const textarea = byId('note', HTMLTextAreaElement);
-const settingSelect = byId('setting', HTMLSelectElement);
-const list = byId('findings', HTMLOListElement);
-const status = byId('status', HTMLParagraphElement);
+const clinician = byId('clinician', HTMLElement) as CdiEditor;
+const cdi = byId('cdi', HTMLElement) as CdiEditor;
+const sample = byId('sample', HTMLSelectElement);
+const setting = byId('setting', HTMLSelectElement);
 
-const readSetting = (): Setting => (settingSelect.value === 'outpatient' ? 'outpatient' : 'inpatient');
+for (const [index, note] of SAMPLE_NOTES.entries()) sample.add(new Option(note.title, String(index)));
 
-textarea.addEventListener('cdi-findings', (event) => {
-  const { analysis } = event.detail;
-  const n = analysis.findings.length;
-  status.textContent =
-    n === 0
-      ? `No findings (${analysis.setting}).`
-      : `${n} finding${n === 1 ? '' : 's'} (${analysis.setting}). Click one to select its evidence.`;
+function load(index: number): void {
+  const text = SAMPLE_NOTES[index]?.text ?? '';
+  clinician.value = text;
+  cdi.value = text;
+}
+
+let mirrorTimer: ReturnType<typeof setTimeout> | undefined;
+clinician.addEventListener('cdi-change', () => {
+  clearTimeout(mirrorTimer);
+  mirrorTimer = setTimeout(() => (cdi.value = clinician.value), MIRROR_DELAY_MS);
 });
 
-if (textarea.value === '') textarea.value = SAMPLE_NOTE;
-const linter = attachTextareaLinter(textarea, list, { setting: readSetting });
-settingSelect.addEventListener('change', () => linter.refresh());
+sample.addEventListener('change', () => load(Number(sample.value)));
+setting.addEventListener('change', () => {
+  const value: Setting = setting.value === 'outpatient' ? 'outpatient' : 'inpatient';
+  clinician.setting = value;
+  cdi.setting = value;
+});
+
+load(0);

@@ -18,8 +18,8 @@ import { findChrome, INSTALL_COMMANDS } from './browser/ensure-chrome.mjs';
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const TARGET = 'es2022';
 
-/** Packages served as one pre-bundled ESM file each: CommonJS ones (required), and big ESM ones (faster). */
-const PREBUNDLED = ['wink-nlp', 'wink-eng-lite-web-model', 'compromise'];
+/** Packages served as one pre-bundled ESM file each: CommonJS ones (required: the NLP packages, axe-core), and big ESM ones (faster). */
+const PREBUNDLED = ['wink-nlp', 'wink-eng-lite-web-model', 'compromise', 'axe-core'];
 const PREBUNDLE_PREFIX = '/__cdi_prebundled__/';
 
 const CHROME_ARGS = [

@@ -1,0 +1,275 @@
+/**
+ * Styles of `<cdi-editor>`, inside its shadow root (document CSS does not reach ProseMirror there).
+ *
+ * Theming layers: the `--cdi-…` custom properties below (set them on the element or any ancestor),
+ * then `::part(…)` for anything else. Defaults follow the page's `color-scheme` through
+ * `light-dark()`, and text takes the page's colour, so the element reads on light and dark pages.
+ */
+import { css } from 'lit';
+
+export const editorStyles = css`
+  :host {
+    --_warning: var(--cdi-color-warning, light-dark(#9a3412, #fdba74));
+    --_info: var(--cdi-color-info, light-dark(#1d4ed8, #93c5fd));
+    --_border: var(--cdi-color-border, light-dark(#6b7280, #9ca3af));
+    --_focus: var(--cdi-color-focus, light-dark(#1d4ed8, #93c5fd));
+    --_muted: var(--cdi-color-muted, light-dark(#4b5563, #d1d5db));
+    --_surface: var(--cdi-color-surface, transparent);
+    --_popover-bg: var(--cdi-popover-background, light-dark(#ffffff, #1f2937));
+    --_popover-fg: var(--cdi-popover-color, light-dark(#111827, #f9fafb));
+    --_highlight: var(--cdi-color-highlight, light-dark(rgb(180 83 9 / 0.12), rgb(253 186 116 / 0.18)));
+
+    display: block;
+    container-type: inline-size;
+    color: var(--cdi-color-text, inherit);
+    font-family: var(--cdi-font-family, inherit);
+    font-size: var(--cdi-font-size, 1rem);
+    line-height: var(--cdi-line-height, 1.5);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .base {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) var(--cdi-panel-width, 20rem);
+    gap: var(--cdi-gap, 1rem);
+    align-items: start;
+  }
+  @container (max-width: 40rem) {
+    .base {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .note {
+    position: relative;
+    min-width: 0;
+  }
+
+  /* ProseMirror's own rules, needed for a plain-text editor to keep spaces, tabs and blank lines. */
+  .editor {
+    position: relative;
+    min-height: var(--cdi-editor-min-height, 12rem);
+    max-height: var(--cdi-editor-max-height, none);
+    overflow-y: auto;
+    padding: var(--cdi-editor-padding, 0.75rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--cdi-radius, 0.375rem);
+    background: var(--_surface);
+    font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    word-wrap: break-word;
+    white-space: pre-wrap;
+    white-space: break-spaces;
+    tab-size: 4;
+    font-variant-ligatures: none;
+    font-feature-settings: 'liga' 0;
+    outline: none;
+  }
+  .editor:focus-visible,
+  .editor:focus {
+    border-color: var(--_focus);
+    box-shadow: 0 0 0 2px var(--_focus);
+  }
+  .editor p {
+    margin: 0;
+  }
+  .editor.ProseMirror-hideselection *::selection {
+    background: transparent;
+  }
+  .editor.ProseMirror-hideselection {
+    caret-color: transparent;
+  }
+  .editor[data-empty]::before {
+    content: attr(data-placeholder);
+    position: absolute;
+    color: var(--_muted);
+    pointer-events: none;
+  }
+  :host([readonly]) .editor {
+    border-style: dashed;
+  }
+
+  /* Underlined findings: the style of the line, not only its colour, tells the severity. */
+  .editor .cdi-finding {
+    text-decoration-line: underline;
+    text-decoration-thickness: 2px;
+    text-underline-offset: 0.2em;
+    text-decoration-skip-ink: none;
+    cursor: help;
+  }
+  .editor .cdi-finding--warning {
+    text-decoration-style: wavy;
+    text-decoration-color: var(--_warning);
+  }
+  .editor .cdi-finding--info {
+    text-decoration-style: dotted;
+    text-decoration-color: var(--_info);
+  }
+  .editor .cdi-finding--active {
+    background: var(--_highlight);
+    border-radius: 2px;
+  }
+
+  .status {
+    margin: 0.25rem 0 0;
+    min-height: 1.5em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  .popover {
+    position: absolute;
+    z-index: 10;
+    max-width: min(28rem, 100%);
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--cdi-radius, 0.375rem);
+    background: var(--_popover-bg);
+    color: var(--_popover-fg);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+    font-size: 0.9375em;
+  }
+  .popover p {
+    margin: 0 0 0.5rem;
+  }
+  .popover fieldset {
+    margin: 0 0 0.5rem;
+    padding: 0;
+    border: 0;
+  }
+  .popover legend {
+    padding: 0;
+    margin-bottom: 0.25rem;
+    font-weight: 600;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  button,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  .popover button,
+  .popover select {
+    padding: 0.125rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--cdi-radius, 0.375rem);
+    background: transparent;
+    cursor: pointer;
+  }
+  .popover select option {
+    background: var(--_popover-bg);
+    color: var(--_popover-fg);
+  }
+  .popover button:hover {
+    border-color: var(--_focus);
+  }
+  button:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .dismiss {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem;
+    margin-top: 0.5rem;
+  }
+
+  .panel {
+    min-width: 0;
+  }
+  .panel h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1em;
+  }
+  .summary {
+    margin: 0 0 0.5rem;
+    padding: 0;
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    font-size: 0.875em;
+  }
+  .list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .item {
+    display: block;
+    width: 100%;
+    text-align: start;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-inline-start-width: 4px;
+    border-radius: var(--cdi-radius, 0.375rem);
+    background: transparent;
+    cursor: pointer;
+  }
+  .item--warning {
+    border-inline-start-color: var(--_warning);
+  }
+  .item--info {
+    border-inline-start-color: var(--_info);
+    border-inline-start-style: dotted;
+  }
+  .item:hover {
+    border-color: var(--_focus);
+  }
+  .severity {
+    font-weight: 600;
+  }
+  .severity--warning {
+    color: var(--_warning);
+  }
+  .severity--info {
+    color: var(--_info);
+  }
+  .evidence {
+    display: block;
+    font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+  }
+  .message {
+    display: block;
+    margin-top: 0.25rem;
+  }
+  .codes {
+    display: block;
+    margin-top: 0.25rem;
+    font-size: 0.875em;
+  }
+  .codes-candidates {
+    display: block;
+  }
+  .codes code {
+    font-weight: 600;
+  }
+  .empty {
+    color: var(--_muted);
+    margin: 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,17 @@
+import { readFileSync, readdirSync } from 'node:fs';
+const t0 = performance.now();
+await import('../src/text/wink.js');
+const t1 = performance.now();
+const { compileKnowledge } = await import('../src/rules/knowledge.js');
+const { FAMILY_FILES } = await import('../src/knowledge/families/index.js');
+const t2 = performance.now();
+const kb = compileKnowledge(FAMILY_FILES);
+const t3 = performance.now();
+console.log({ wink: t1 - t0, imports: t2 - t1, compile: t3 - t2 });
+const { createAnalyzer } = await import('../src/analyze.js');
+const a = createAnalyzer(kb);
+const notes = readdirSync('/work/shared/eval/dev/notes').map(f => readFileSync('/work/shared/eval/dev/notes/' + f, 'utf8'));
+let text = ''; for (let i = 0; text.length < 500_000; i++) text += notes[i % notes.length] + '\n\n';
+a(text);
+const { cpuUsage } = process;
+const s = performance.now(); a(text); console.log('500KB', performance.now() - s);
