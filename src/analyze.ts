@@ -13,7 +13,8 @@ import { findSections, sectionAt } from './text/sections.js';
 import { readQuantities } from './text/quantities.js';
 import { toStream, type Stream } from './concepts/stream.js';
 import { readContext, type SentenceContext } from './context/index.js';
-import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase } from './rules/knowledge.js';
+import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase, type ValuePayload } from './rules/knowledge.js';
+import type { PhraseMatch } from './concepts/trie.js';
 import { missingSpecificity, type NoteFacts, type RuleMention } from './rules/specificity.js';
 import { vagueTerms } from './rules/vague.js';
 import { undocumentedConditions } from './rules/indicators.js';
@@ -79,12 +80,15 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   };
   const allowed = (family: FamilyId, from: number, to: number) => valueAllowed(owner, family, from, to) && !negated(from, to);
 
+  const matchCache = new Map<FamilyId, NoteMatches>();
+  const noteMatches = (family: CompiledFamily): NoteMatches =>
+    cached(matchCache, family.rule.family, () => family.values.matchAll(stream).filter((m) => allowed(family.rule.family, m.from, m.to)));
   const noteCache = new Map<FamilyId, Record<string, string>>();
   const pairCache = new Map<FamilyId, Array<{ key: string; site: string | undefined; value: string }>>();
   const facts: NoteFacts = {
     text, tokens, stream, setting,
-    noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, stream, allowed)),
-    sitePairs: (family) => cached(pairCache, family.rule.family, () => sitePairs(family, stream, allowed, sentenceOfPos)),
+    noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, () => noteMatches(family))),
+    sitePairs: (family) => cached(pairCache, family.rule.family, () => sitePairs(family, () => noteMatches(family), sentenceOfPos)),
   };
 
   const spanOf = (from: number, to: number) => ({ start: tokens[stream.token[from]!]!.start, end: tokens[stream.token[to - 1]!]!.end });
@@ -226,35 +230,49 @@ function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, allo
   for (const [key, { value }] of best) m.values[key] ??= value;
 }
 
+/** Every value phrase of a family in the whole note that may state a value for it (computed once per family). */
+type NoteMatches = ReadonlyArray<PhraseMatch<ValuePayload>>;
+
 /** Values of `note`-scoped keys found anywhere in the note (the first occurrence wins). */
-function noteValues(family: CompiledFamily, stream: Stream, allowed: Allowed): Record<string, string> {
+function noteValues(family: CompiledFamily, matches: () => NoteMatches): Record<string, string> {
   const out: Record<string, string> = {};
   const noteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'note').map(([key]) => key);
   if (noteKeys.length === 0) return out;
-  for (const match of family.values.matchAll(stream)) {
-    if (!allowed(family.rule.family, match.from, match.to)) continue;
+  for (const match of matches()) {
     for (const { key, value } of match.payloads) if (noteKeys.includes(key)) out[key] ??= value;
   }
   return out;
 }
 
 /**
- * For `site`-scoped keys: each value phrase stated within the key's window of a `site` qualifier
- * phrase in the same sentence, anywhere in the note ("right knee" in the exam).
+ * For `site`-scoped keys: each value phrase stated within the key's window of a `site` phrase in
+ * the same sentence, anywhere in the note ("right knee" in the exam). Sites are indexed by
+ * sentence, so the cost is linear in the note.
  */
-function sitePairs(family: CompiledFamily, stream: Stream, allowed: Allowed, sentenceOfPos: Int32Array): Array<{ key: string; site: string | undefined; value: string }> {
+function sitePairs(family: CompiledFamily, noteMatches: () => NoteMatches, sentenceOfPos: Int32Array): Array<{ key: string; site: string | undefined; value: string }> {
   const siteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'site');
   if (siteKeys.length === 0 || !family.keys.has('site')) return [];
-  const matches = family.values.matchAll(stream).filter((m) => allowed(family.rule.family, m.from, m.to));
-  const sites = matches.flatMap((m) => m.payloads.filter((p) => p.key === 'site').map((p) => ({ from: m.from, to: m.to, site: p.value })));
+  const matches = noteMatches();
+  const sitesBySentence = new Map<number, Array<{ from: number; to: number; site: string }>>();
+  for (const m of matches) {
+    for (const p of m.payloads) {
+      if (p.key !== 'site') continue;
+      const sentence = sentenceOfPos[m.from]!;
+      const list = sitesBySentence.get(sentence);
+      const site = { from: m.from, to: m.to, site: p.value };
+      if (list) list.push(site);
+      else sitesBySentence.set(sentence, [site]);
+    }
+  }
   const pairs: Array<{ key: string; site: string | undefined; value: string }> = [];
   for (const m of matches) {
+    const sites = sitesBySentence.get(sentenceOfPos[m.from]!);
+    if (!sites) continue;
     for (const { key, value } of m.payloads) {
       const spec = family.keys.get(key);
       if (!spec || spec.scope !== 'site') continue;
       let nearest: { site: string; distance: number } | undefined;
       for (const s of sites) {
-        if (sentenceOfPos[s.from] !== sentenceOfPos[m.from]) continue;
         const distance = s.from >= m.to ? s.from - m.to : m.from >= s.to ? m.from - s.to : 0;
         if (distance <= spec.window && (!nearest || distance < nearest.distance)) nearest = { site: s.site, distance };
       }
