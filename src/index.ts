@@ -5,3 +5,4 @@
  */
 export { analyze } from './analyze.js';
 export * from './types.js';
+export * from './queries/index.js';

@@ -9,7 +9,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     environment: 'node',
-    include: ['test/{unit,rules,context,cli,eval}/**/*.test.ts'],
+    include: ['test/{unit,rules,context,cli,eval,queries,property}/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**', 'dist/**'],
     // No test file yet is a configuration error, not a pass.
     passWithNoTests: false,

@@ -3,10 +3,11 @@
  * output streams and memory stays flat however many notes there are.
  */
 import { analyze } from '../index.js';
-import type { Finding } from '../types.js';
+import type { Analysis } from '../types.js';
 import type { LintCommand } from './args.js';
 import { discoverInputs } from './discover.js';
 import { formatFileJson } from './format-json.js';
+import { formatFileFhir } from './format-fhir.js';
 import { formatFileText, formatSummary, printable, type RunStats } from './format-text.js';
 import { write } from './output.js';
 import { Progress } from './progress.js';
@@ -46,21 +47,23 @@ export async function runLint(command: LintCommand): Promise<number> {
       fail(name, note.reason);
       continue;
     }
-    let findings: Finding[];
+    let analysis: Analysis;
     try {
-      findings = analyze(note.text, { setting: command.setting }).findings;
+      analysis = analyze(note.text, { setting: command.setting });
     } catch (error) {
       // The engine promises never to throw on user text; if it does, lose one note, not the run.
       fail(name, `internal error: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
+    const { findings } = analysis;
+    const file = input.kind === 'stdin' ? '-' : input.path;
     stats.filesChecked++;
     stats.findings += findings.length;
     if (findings.length > 0) stats.filesWithFindings++;
     const out =
-      command.format === 'json'
-        ? formatFileJson(input.kind === 'stdin' ? '-' : input.path, findings)
-        : formatFileText(name, note.text, findings, { color });
+      command.format === 'json' ? formatFileJson(file, findings, { text: note.text, analysis })
+        : command.format === 'fhir' ? formatFileFhir(file, findings, { text: note.text, analysis })
+          : formatFileText(name, note.text, findings, { color });
     if (out !== '') {
       if (stdout.isTTY) progress.clear(); // same terminal: do not write over the progress line
       await write(stdout, out);

@@ -1,0 +1,212 @@
+/**
+ * Query drafts: one compliant query per finding, built from the templates and option lists in
+ * src/knowledge/queries and, for axes, from the family's own values. Every draft passes
+ * {@link lintQuery} before it is returned; a draft that does not is a bug and throws.
+ */
+import { analyze } from '../analyze.js';
+import type { Analysis, AxisId, Finding, Span } from '../types.js';
+import { label as idLabel } from '../rules/specificity.js';
+import type { FamilyRule } from '../rules/schema.js';
+import { defaultQueryKnowledge, type OptionRule, type QueryKnowledge, type QueryTemplate } from './knowledge.js';
+import { lintQuery } from './lint.js';
+import type { ClinicalIndicator, Query, QueryItem, QueryOption, Wording } from './types.js';
+
+/** Options of {@link draftQuery}. */
+export interface DraftOptions {
+  /** The analysis the finding came from: its quantities are quoted as indicators and its mentions
+   *  give the other side of a conflict. Analysed again from `text` when absent. */
+  analysis?: Analysis;
+  /** Query knowledge of one's own (see `compileQueryKnowledge`); default: the bundled data. */
+  knowledge?: QueryKnowledge;
+}
+
+/** A generated query failed the query linter: a bug in the data or the code, never shown. */
+export class QueryDraftError extends Error {
+  override name = 'QueryDraftError';
+}
+
+/** At most this many mentions and this many values are quoted. */
+const MAX_MENTIONS = 4;
+const MAX_VALUES = 4;
+
+/**
+ * Drafts the compliant query for one finding of `text`. The question is neutral, the indicators
+ * are quoted from the note with their spans, and every item ends with "Other (please specify)" and
+ * "Clinically undetermined". A multi-axis finding gets one item per axis (one click each, faster
+ * than reading every combination). Throws {@link QueryDraftError} if the draft fails `lintQuery`.
+ */
+export function draftQuery(finding: Finding, text: string, options: DraftOptions = {}): Query {
+  const k = options.knowledge ?? defaultQueryKnowledge();
+  const template = templateFor(k, finding);
+  const family = finding.family ? k.families.get(finding.family) : undefined;
+  let analysis = options.analysis;
+  const getAnalysis = (): Analysis => (analysis ??= analyze(text));
+
+  const indicators = indicatorsOf(finding, text, k, finding.kind === 'missing-specificity' || finding.kind === 'uncertain-diagnosis' ? getAnalysis() : options.analysis);
+  const items = itemsOf(finding, template, k, family, getAnalysis);
+  const fill = (pattern: string): string => fillPattern(pattern, finding, items);
+  const query: Query = {
+    id: `query:${finding.id}`,
+    findingId: finding.id,
+    kind: finding.kind,
+    family: finding.family,
+    rule: finding.rule,
+    template: template.id,
+    purpose: template.purpose,
+    format: template.format,
+    title: fill(template.title),
+    question: fill(template.question),
+    indicators,
+    items: items.map((item) => ({ ...item, prompt: fillItemPrompt(template.itemPrompt, item.axis, finding) })),
+    source: [...new Set([...template.source, ...k.source, ...finding.source])],
+  };
+  const result = lintQuery(query, k);
+  if (!result.ok) {
+    throw new QueryDraftError(`cdi-lint: the query drafted for ${finding.id} is not compliant: ${result.problems.map((p) => `${p.rule}: ${p.message}`).join('; ')}`);
+  }
+  return query;
+}
+
+/** The template for a finding: one for its rule, else for its family, else for its kind. */
+export function templateFor(k: QueryKnowledge, finding: Pick<Finding, 'kind' | 'family' | 'rule'>): QueryTemplate {
+  const ofKind = k.templates.filter((t) => t.kind === finding.kind);
+  return ofKind.find((t) => t.rule === finding.rule)
+    ?? ofKind.find((t) => !t.rule && t.family !== undefined && t.family === finding.family)
+    ?? ofKind.find((t) => !t.rule && !t.family)!;
+}
+
+// ---- clinical indicators ----------------------------------------------------------------------
+
+function indicatorsOf(finding: Finding, text: string, k: QueryKnowledge, analysis: Analysis | undefined): ClinicalIndicator[] {
+  const kind: ClinicalIndicator['kind'] = finding.kind === 'undocumented-condition' ? 'value' : finding.kind === 'conflict' ? 'statement' : 'mention';
+  const spans: Array<Span & { kind: ClinicalIndicator['kind'] }> = finding.mentions.slice(0, MAX_MENTIONS).map((s) => ({ ...s, kind }));
+  const labels = finding.family ? k.indicatorLabels[finding.family] : undefined;
+  if (labels && analysis) {
+    const values = analysis.quantities
+      .filter((q) => q.label !== undefined && labels.includes(q.label))
+      .slice(0, MAX_VALUES)
+      .map((q) => ({ start: q.labelStart ?? q.start, end: q.end, kind: 'value' as const }));
+    spans.push(...values);
+  }
+  const out: ClinicalIndicator[] = [];
+  for (const s of spans.sort((a, b) => a.start - b.start)) {
+    if (s.start < 0 || s.end > text.length || s.start >= s.end) continue;
+    if (out.some((o) => o.start < s.end && s.start < o.end)) continue;
+    out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), kind: s.kind });
+  }
+  return out;
+}
+
+// ---- items and options -------------------------------------------------------------------------
+
+function itemsOf(finding: Finding, template: QueryTemplate, k: QueryKnowledge, family: FamilyRule | undefined, getAnalysis: () => Analysis): QueryItem[] {
+  const extras = (existing: QueryOption[]): QueryOption[] => {
+    // A value id that is also an extra option's id (an axis value "other") is renamed, not dropped.
+    const out = existing.map((o) => (o.role === 'answer' && template.extraOptions.includes(o.id) ? { ...o, id: `value-${o.id}` } : o));
+    for (const id of template.extraOptions) {
+      const extra = k.extraOptions[id]!;
+      if (out.some((o) => o.id === id || (o.role === extra.role && o.role !== 'answer'))) continue;
+      out.push({
+        id, label: extra.label, role: extra.role, values: {},
+        wording: extra.role === 'other' ? { text: '', placement: template.otherPlacement } : null,
+      });
+    }
+    return out;
+  };
+  if ((finding.kind === 'missing-specificity' || finding.kind === 'conflict') && family) {
+    return finding.axes.map((axis) => ({
+      id: axis,
+      axis,
+      prompt: '',
+      options: extras(finding.kind === 'conflict' ? conflictOptions(finding, axis, family, getAnalysis()) : axisOptions(finding, axis, family, k)),
+    }));
+  }
+  const rules = k.options[finding.rule] ?? k.options[finding.kind] ?? candidateOptions(finding);
+  return [{ id: 'clarification', axis: null, prompt: '', options: extras(rules.map(fromRule)) }];
+}
+
+function fromRule(rule: OptionRule): QueryOption {
+  const option: QueryOption = { id: rule.id, label: rule.label, role: rule.role, values: {}, wording: rule.wording ? { ...rule.wording } : null };
+  if (rule.code) option.code = { ...rule.code };
+  return option;
+}
+
+/** Options for a rule with no option list of its own: its candidate codes' titles. */
+function candidateOptions(finding: Finding): OptionRule[] {
+  return finding.codes.candidates.map((c) => ({
+    id: c.code, label: c.title, role: 'answer' as const, wording: { text: c.title.toLowerCase(), placement: 'annotate' as const }, code: { code: c.code, title: c.title },
+  }));
+}
+
+/**
+ * The values of one missing axis. When the finding's candidate codes name values of the axis,
+ * only those are offered (the others are not credible for what the note states, such as a lung
+ * lobe for an anal cancer); otherwise every value of the family's axis.
+ */
+function axisOptions(finding: Finding, axis: AxisId, family: FamilyRule, k: QueryKnowledge): QueryOption[] {
+  const values = family.axes[axis]?.values ?? {};
+  const leading = new Set(finding.codes.candidates.map((c) => c.when[axis]).filter((v): v is string => v !== undefined && v !== 'unspecified'));
+  return Object.entries(values)
+    .filter(([id]) => leading.size === 0 || leading.has(id))
+    .map(([id, phrases]) => ({
+      id,
+      label: capitalise(phrases[0] ?? idLabel(id)),
+      role: 'answer' as const,
+      values: { [axis]: id },
+      wording: axisWording(k, family, axis, id, phrases, finding.text),
+    }));
+}
+
+/** The two values a conflict documents, each replacing the other's phrase when chosen. */
+function conflictOptions(finding: Finding, axis: AxisId, family: FamilyRule, analysis: Analysis): QueryOption[] {
+  const values = family.axes[axis]?.values ?? {};
+  const stated: string[] = [];
+  for (const span of finding.mentions) {
+    const mention = analysis.mentions.find((m) => m.family === finding.family && m.start === span.start && m.end === span.end);
+    const value = mention?.values[axis];
+    if (value !== undefined && !stated.includes(value)) stated.push(value);
+  }
+  const own = finding.documented[axis];
+  if (own !== undefined && !stated.includes(own)) stated.push(own);
+  return stated.map((id) => {
+    const phrase = values[id]?.[0] ?? idLabel(id);
+    return { id, label: capitalise(phrase), role: 'answer' as const, values: { [axis]: id }, wording: { text: phrase, placement: 'value' as const } };
+  });
+}
+
+/** The words for one axis value next to the evidence: the value's natural phrase (without the
+ *  evidence's head noun), placed and phrased as options.json says. */
+export function axisWording(k: QueryKnowledge, family: FamilyRule, axis: AxisId, valueId: string, phrases: readonly string[], evidence: string): Wording {
+  const how = k.familyWording[family.family]?.[axis] ?? k.axisWording[axis] ?? { placement: 'before' as const, pattern: '{phrase}' };
+  // The condition's head noun is not repeated ("gram-negative pneumonia" beside "pneumonia").
+  const head = words(evidence).at(-1);
+  const phrase = phrases[0] ?? idLabel(valueId);
+  const kept = phrase.split(/\s+/).filter((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') !== head).join(' ');
+  return { text: how.pattern.replace('{phrase}', kept || idLabel(valueId)), placement: how.placement };
+}
+
+// ---- wording of the question ----------------------------------------------------------------
+
+function fillPattern(pattern: string, finding: Finding, items: readonly QueryItem[]): string {
+  const axes = items.map((i) => i.axis).filter((a): a is AxisId => a !== null).map(idLabel);
+  return pattern
+    .replaceAll('{evidence}', oneLine(finding.text))
+    .replaceAll('{axes}', axes.length === 0 ? 'details' : axes.length === 1 ? axes[0]! : `${axes.slice(0, -1).join(', ')} and ${axes[axes.length - 1]}`);
+}
+
+function fillItemPrompt(pattern: string, axis: AxisId | null, finding: Finding): string {
+  return pattern.replaceAll('{Axis}', capitalise(idLabel(axis ?? 'details'))).replaceAll('{evidence}', oneLine(finding.text));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Lower-case words of a text. */
+export function words(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}

@@ -1,0 +1,37 @@
+/**
+ * Plain-text renderings: a query as an EHR inbox message, and the hand-off summary. No markup,
+ * lines under 100 characters where the note's own words allow.
+ */
+import type { HandoffSummary, Query } from './types.js';
+
+/**
+ * A query as a plain-text inbox message: title, question, the clinical indicators quoted from the
+ * note, then each item with lettered options ("[ ] a. Acute").
+ */
+export function queryToText(query: Query): string {
+  const lines = [query.title, '', query.question, '', 'Clinical indicators from the note:'];
+  for (const indicator of query.indicators) lines.push(`  - "${indicator.text.replace(/\s+/g, ' ')}"`);
+  for (const item of query.items) {
+    lines.push('', `${item.prompt}:`);
+    item.options.forEach((option, index) => lines.push(`  [ ] ${String.fromCharCode(97 + (index % 26))}. ${option.label}${option.role === 'other' ? ': ____________' : ''}`));
+  }
+  lines.push('', 'Please document your response in the medical record.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The hand-off summary as plain text: open queries, answers, dismissals, then codes. */
+export function handoffToText(summary: HandoffSummary): string {
+  const lines: string[] = [];
+  lines.push(`Open queries (${summary.unanswered.length}):`);
+  for (const q of summary.unanswered) lines.push(`  - ${q.title}`);
+  lines.push(`Answered (${summary.answered.length}):`);
+  for (const a of summary.answered) lines.push(`  - ${a.query.title}: ${a.labels.join('; ')}`);
+  lines.push(`Dismissed (${summary.dismissed.length}):`);
+  for (const d of summary.dismissed) lines.push(`  - "${d.evidence}" (${d.rule}): ${d.reason}`);
+  lines.push('Codes the note supports:');
+  for (const c of summary.codes) {
+    const show = (code: typeof c.now) => (code ? `${code.code} ${code.title}` : 'none');
+    lines.push(`  - ${c.rule}: ${show(c.now)}${c.now?.code !== c.before?.code ? ` (was ${show(c.before)})` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

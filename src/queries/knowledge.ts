@@ -1,0 +1,268 @@
+/**
+ * The query knowledge: templates, option lists and the words a query must not use
+ * (src/knowledge/queries/*.json), validated at load like the rule files: an unknown key, kind,
+ * purpose, role or placement is a {@link RuleError} naming the file, the entry and the allowed values.
+ */
+import { AXES, FAMILIES, FINDING_KINDS, type AxisId, type CodeRef, type FamilyId, type FindingKind } from '../types.js';
+import { RuleError, validateFamilyRule } from '../rules/load.js';
+import type { FamilyRule } from '../rules/schema.js';
+import { FAMILY_FILES } from '../knowledge/families/index.js';
+import templatesData from '../knowledge/queries/templates.json';
+import optionsData from '../knowledge/queries/options.json';
+import wordsData from '../knowledge/queries/leading-words.json';
+import {
+  OPTION_ROLES, PLACEMENTS, QUERY_PURPOSES, type OptionRole, type Placement, type QueryFormat, type QueryPurpose, type Wording,
+} from './types.js';
+
+/** An extra option every query of a template gets ("Other (please specify)"). */
+export interface ExtraOptionRule {
+  label: string;
+  role: OptionRole;
+}
+
+/** One query template (templates.json). */
+export interface QueryTemplate {
+  id: string;
+  kind: FindingKind;
+  /** When set, the template applies to this family only (it overrides the kind's). */
+  family?: FamilyId;
+  /** When set, the template applies to this finding rule only (it overrides family and kind). */
+  rule?: string;
+  purpose: QueryPurpose;
+  format: QueryFormat;
+  title: string;
+  question: string;
+  itemPrompt: string;
+  /** Ids of `extraOptions`, appended to every item in this order. */
+  extraOptions: string[];
+  /** Where the free text of "Other" goes. */
+  otherPlacement: Placement;
+  source: string[];
+}
+
+/** An option given as data (options.json `rules`). */
+export interface OptionRule {
+  id: string;
+  label: string;
+  role: OptionRole;
+  wording: Wording | null;
+  code?: CodeRef;
+}
+
+/** How the words of an axis value are written into the note. */
+export interface AxisWording {
+  placement: Placement;
+  /** `{phrase}` is replaced by the value's natural wording. */
+  pattern: string;
+}
+
+/** The validated query knowledge. */
+export interface QueryKnowledge {
+  templates: QueryTemplate[];
+  extraOptions: Record<string, ExtraOptionRule>;
+  /** Options by finding rule id, or by kind. */
+  options: Record<string, OptionRule[]>;
+  axisWording: Partial<Record<AxisId, AxisWording>>;
+  familyWording: Partial<Record<FamilyId, Partial<Record<AxisId, AxisWording>>>>;
+  /** Adjective order of `before` wordings. */
+  order: AxisId[];
+  indicatorLabels: Partial<Record<FamilyId, string[]>>;
+  hedges: string[];
+  financial: string[];
+  financialCaseSensitive: string[];
+  leading: string[];
+  /** The family rules (for axis values, phrases and codes). */
+  families: Map<FamilyId, FamilyRule>;
+  source: string[];
+}
+
+/** The query data files, parsed; each defaults to the bundled file. */
+export interface QueryKnowledgeFiles {
+  templates?: unknown;
+  options?: unknown;
+  words?: unknown;
+  /** Family rule files by file name (default: the bundled families). */
+  families?: Readonly<Record<string, unknown>>;
+}
+
+type Json = unknown;
+const FORMATS: readonly QueryFormat[] = ['multiple-choice', 'yes-no'];
+const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
+
+let bundled: QueryKnowledge | undefined;
+
+/** The bundled query knowledge, validated once. */
+export function defaultQueryKnowledge(): QueryKnowledge {
+  bundled ??= compileQueryKnowledge();
+  return bundled;
+}
+
+/**
+ * Validates query data files and returns the knowledge `draftQuery` and `lintQuery` run on.
+ * Throws {@link RuleError} on the first problem, naming the file, the entry and the allowed values.
+ */
+export function compileQueryKnowledge(files: QueryKnowledgeFiles = {}): QueryKnowledge {
+  const families = new Map<FamilyId, FamilyRule>();
+  for (const [file, data] of Object.entries(files.families ?? FAMILY_FILES)) {
+    const rule = validateFamilyRule(data, file);
+    families.set(rule.family, rule);
+  }
+  const t = validateTemplates(files.templates ?? templatesData, 'queries/templates.json');
+  const o = validateOptions(files.options ?? optionsData, 'queries/options.json');
+  const w = validateWords(files.words ?? wordsData, 'queries/leading-words.json');
+  for (const template of t.templates) {
+    for (const id of template.extraOptions) {
+      if (!t.extraOptions[id]) throw new RuleError('queries/templates.json', `template "${template.id}" extraOptions`, `"${id}" is not allowed; allowed: ${Object.keys(t.extraOptions).join(', ')}`);
+    }
+  }
+  for (const kind of FINDING_KINDS) {
+    if (!t.templates.some((x) => x.kind === kind && !x.family && !x.rule)) {
+      throw new RuleError('queries/templates.json', 'templates', `no template for the finding kind "${kind}" (every kind needs one without "family" or "rule")`);
+    }
+  }
+  return { ...t, ...o, ...w, families, source: t.source };
+}
+
+function validateTemplates(data: Json, file: string): Pick<QueryKnowledge, 'templates' | 'extraOptions' | 'source'> {
+  const top = obj(data, file, 'file');
+  keys(top, ['description', 'source', 'extraOptions', 'templates'], file, 'file');
+  const extraOptions: Record<string, ExtraOptionRule> = {};
+  for (const [id, raw] of Object.entries(obj(top.extraOptions, file, 'extraOptions'))) {
+    const where = `extraOptions "${id}"`;
+    const e = obj(raw, file, where);
+    keys(e, ['label', 'role'], file, where);
+    extraOptions[id] = { label: str(e.label, file, `${where} label`), role: oneOf(e.role, OPTION_ROLES, file, `${where} role`) };
+  }
+  const ids = new Set<string>();
+  const templates = arr(top.templates, file, 'templates').map((raw, i): QueryTemplate => {
+    const r = obj(raw, file, `template ${i}`);
+    const id = str(r.id, file, `template ${i} id`);
+    const where = `template "${id}"`;
+    if (ids.has(id)) throw new RuleError(file, where, 'the id is used twice');
+    ids.add(id);
+    keys(r, ['id', 'kind', 'family', 'rule', 'purpose', 'format', 'title', 'question', 'itemPrompt', 'extraOptions', 'otherPlacement', 'source'], file, where);
+    const template: QueryTemplate = {
+      id,
+      kind: oneOf(r.kind, FINDING_KINDS, file, `${where} kind`),
+      purpose: oneOf(r.purpose, QUERY_PURPOSES, file, `${where} purpose`),
+      format: oneOf(r.format, FORMATS, file, `${where} format`),
+      title: str(r.title, file, `${where} title`),
+      question: str(r.question, file, `${where} question`),
+      itemPrompt: str(r.itemPrompt, file, `${where} itemPrompt`),
+      extraOptions: arr(r.extraOptions, file, `${where} extraOptions`).map((x, k) => str(x, file, `${where} extraOptions ${k}`)),
+      otherPlacement: oneOf(r.otherPlacement, PLACEMENTS, file, `${where} otherPlacement`),
+      source: arr(r.source, file, `${where} source`).map((x, k) => str(x, file, `${where} source ${k}`)),
+    };
+    if (template.source.length === 0) throw new RuleError(file, `${where} source`, 'needs at least one citation');
+    if (r.family !== undefined) template.family = oneOf(r.family, FAMILIES, file, `${where} family`);
+    if (r.rule !== undefined) template.rule = str(r.rule, file, `${where} rule`);
+    return template;
+  });
+  return { templates, extraOptions, source: arr(top.source, file, 'source').map((x, k) => str(x, file, `source ${k}`)) };
+}
+
+function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'options' | 'axisWording' | 'familyWording' | 'order' | 'indicatorLabels' | 'hedges'> {
+  const top = obj(data, file, 'file');
+  keys(top, ['description', 'source', 'axisWording', 'familyWording', 'order', 'indicatorLabels', 'hedges', 'rules'], file, 'file');
+  if (arr(top.source, file, 'source').length === 0) throw new RuleError(file, 'source', 'needs at least one citation');
+  const axisWording = wordingTable(top.axisWording, file, 'axisWording');
+  const familyWording: QueryKnowledge['familyWording'] = {};
+  for (const [family, table] of Object.entries(obj(top.familyWording ?? {}, file, 'familyWording'))) {
+    familyWording[oneOf(family, FAMILIES, file, 'familyWording')] = wordingTable(table, file, `familyWording "${family}"`);
+  }
+  const order = arr(top.order, file, 'order').map((a) => oneOf(a, AXES, file, 'order'));
+  const indicatorLabels: QueryKnowledge['indicatorLabels'] = {};
+  for (const [family, labels] of Object.entries(obj(top.indicatorLabels ?? {}, file, 'indicatorLabels'))) {
+    indicatorLabels[oneOf(family, FAMILIES, file, 'indicatorLabels')] = arr(labels, file, `indicatorLabels "${family}"`).map((l, k) => str(l, file, `indicatorLabels "${family}" ${k}`).toLowerCase());
+  }
+  const hedges = arr(top.hedges, file, 'hedges').map((h, k) => str(h, file, `hedges ${k}`));
+  const options: Record<string, OptionRule[]> = {};
+  for (const [key, list] of Object.entries(obj(top.rules, file, 'rules'))) {
+    const where = `rules "${key}"`;
+    const ids = new Set<string>();
+    options[key] = arr(list, file, where).map((raw, i) => {
+      const o = obj(raw, file, `${where} option ${i}`);
+      keys(o, ['id', 'label', 'role', 'wording', 'code'], file, `${where} option ${i}`);
+      const id = str(o.id, file, `${where} option ${i} id`);
+      const at = `${where} option "${id}"`;
+      if (ids.has(id)) throw new RuleError(file, at, 'the id is used twice in this list');
+      ids.add(id);
+      const role = o.role === undefined ? 'answer' : oneOf(o.role, OPTION_ROLES, file, `${at} role`);
+      const option: OptionRule = { id, label: str(o.label, file, `${at} label`), role, wording: o.wording === undefined ? null : wording(o.wording, file, `${at} wording`) };
+      if (role === 'answer' && !option.wording) throw new RuleError(file, at, 'an answer needs a "wording" (what is written into the note)');
+      if (o.code !== undefined) option.code = code(o.code, file, `${at} code`);
+      return option;
+    });
+  }
+  return { options, axisWording, familyWording, order, indicatorLabels, hedges };
+}
+
+function validateWords(data: Json, file: string): Pick<QueryKnowledge, 'financial' | 'financialCaseSensitive' | 'leading'> {
+  const top = obj(data, file, 'file');
+  keys(top, ['description', 'source', 'financial', 'financialCaseSensitive', 'leading'], file, 'file');
+  if (arr(top.source, file, 'source').length === 0) throw new RuleError(file, 'source', 'needs at least one citation');
+  const list = (key: string) => arr(top[key] ?? [], file, key).map((x, k) => str(x, file, `${key} ${k}`));
+  return { financial: list('financial'), financialCaseSensitive: list('financialCaseSensitive'), leading: list('leading') };
+}
+
+function wordingTable(data: Json, file: string, where: string): Partial<Record<AxisId, AxisWording>> {
+  const out: Partial<Record<AxisId, AxisWording>> = {};
+  for (const [axis, raw] of Object.entries(obj(data ?? {}, file, where))) {
+    const at = `${where} "${axis}"`;
+    const w = obj(raw, file, at);
+    keys(w, ['placement', 'pattern'], file, at);
+    const pattern = str(w.pattern, file, `${at} pattern`);
+    if (!pattern.includes('{phrase}')) throw new RuleError(file, `${at} pattern`, 'must contain {phrase}');
+    out[oneOf(axis, AXES, file, where)] = { placement: oneOf(w.placement, ['before', 'after', 'annotate'] as const, file, `${at} placement`), pattern };
+  }
+  return out;
+}
+
+function wording(data: Json, file: string, where: string): Wording {
+  const w = obj(data, file, where);
+  keys(w, ['text', 'placement'], file, where);
+  const placement = oneOf(w.placement, PLACEMENTS, file, `${where} placement`);
+  if (typeof w.text !== 'string') throw new RuleError(file, `${where} text`, `must be a string, got ${describe(w.text)}`);
+  if (placement !== 'confirm' && w.text.trim() === '') throw new RuleError(file, `${where} text`, `must not be empty for placement "${placement}"`);
+  return { text: w.text, placement };
+}
+
+function code(data: Json, file: string, where: string): CodeRef {
+  const c = obj(data, file, where);
+  keys(c, ['code', 'title'], file, where);
+  const value = str(c.code, file, `${where} code`);
+  if (!CODE_PATTERN.test(value)) throw new RuleError(file, `${where} code`, `"${value}" is not a dotted ICD-10-CM code (like I50.21)`);
+  return { code: value, title: str(c.title, file, `${where} title`) };
+}
+
+// ---- small typed readers (same messages as src/rules/load.ts) -------------------------------
+
+function obj(data: Json, file: string, where: string): Record<string, Json> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleError(file, where, `must be an object, got ${describe(data)}`);
+  return data as Record<string, Json>;
+}
+
+function arr(data: Json, file: string, where: string): Json[] {
+  if (!Array.isArray(data)) throw new RuleError(file, where, `must be a list, got ${describe(data)}`);
+  return data;
+}
+
+function str(data: Json, file: string, where: string): string {
+  if (typeof data !== 'string' || data.trim() === '') throw new RuleError(file, where, `must be a non-empty string, got ${describe(data)}`);
+  return data;
+}
+
+function oneOf<T extends string>(data: Json, allowed: readonly T[], file: string, where: string): T {
+  if (typeof data !== 'string' || !allowed.includes(data as T)) throw new RuleError(file, where, `${describe(data)} is not allowed; allowed: ${allowed.join(', ')}`);
+  return data as T;
+}
+
+function keys(o: Record<string, Json>, allowed: readonly string[], file: string, where: string): void {
+  for (const key of Object.keys(o)) if (!allowed.includes(key)) throw new RuleError(file, where, `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`);
+}
+
+function describe(data: Json): string {
+  if (data === undefined) return 'nothing';
+  const s = JSON.stringify(data);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
