@@ -4,8 +4,8 @@
  * `plugin/positions.ts` maps the document to the note text as "paragraphs joined by `\n`" and
  * back, exactly.
  */
-import { Fragment, Schema, Slice } from 'prosemirror-model';
-import type { ResolvedPos } from 'prosemirror-model';
+import { DOMParser, Fragment, Schema, Slice } from 'prosemirror-model';
+import type { ParseOptions, ResolvedPos } from 'prosemirror-model';
 import { textToDoc } from './positions.js';
 
 /**
@@ -39,3 +39,25 @@ export function noteClipboardTextParser(text: string, $context: ResolvedPos): Sl
   // Open on both sides so the first and last lines join the paragraphs around the cursor.
   return new Slice(single ? doc.firstChild!.content : Fragment.from(doc.content), single ? 0 : 1, single ? 0 : 1);
 }
+
+/**
+ * The `clipboardParser` of {@link noteSchema} editors: pasted HTML as the schema's rules read it,
+ * except that a table keeps its words apart. Each row becomes a line and its cells are separated
+ * by a space; without this the cells of a table (not block elements to ProseMirror) run together,
+ * `<td>Na</td><td>128</td>` reading as `Na128`. Pass it as the view prop `clipboardParser`.
+ */
+class NoteClipboardParser extends DOMParser {
+  override parseSlice(dom: globalThis.Node, options?: ParseOptions): Slice {
+    // `dom` is ProseMirror's inert copy of the clipboard HTML (a detached document), ours to change.
+    if ('querySelectorAll' in dom) {
+      for (const cell of (dom as ParentNode).querySelectorAll('td, th')) if (cell.nextElementSibling) cell.append(' ');
+    }
+    return super.parseSlice(dom, options);
+  }
+}
+
+/** See {@link NoteClipboardParser}. */
+export const noteClipboardParser: DOMParser = new NoteClipboardParser(noteSchema, [
+  ...DOMParser.fromSchema(noteSchema).rules,
+  { tag: 'tr', node: 'paragraph', preserveWhitespace: false },
+]);

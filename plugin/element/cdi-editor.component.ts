@@ -33,7 +33,7 @@ import {
 } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus, LintFinding } from '../prosemirror/index.js';
 import { docToText, textMap, textToDoc } from '../positions.js';
-import { noteClipboardTextParser, noteSchema } from '../schema.js';
+import { noteClipboardParser, noteClipboardTextParser, noteSchema } from '../schema.js';
 import { defaultWorkerUrl } from './worker-url.js';
 
 /** Where analysis runs: a Web Worker (default) or synchronously in this thread. */
@@ -327,6 +327,7 @@ export class CdiEditor extends LitElement {
       {
         state: this.editorState,
         editable: () => !this.readonly,
+        clipboardParser: noteClipboardParser,
         clipboardTextParser: noteClipboardTextParser,
         clipboardTextSerializer: (slice) => slice.content.textBetween(0, slice.content.size, '\n'),
         attributes: (state) => this.editorAttributes(state),

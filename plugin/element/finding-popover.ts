@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import type { Finding } from '../../src/index.js';
 import { answerGroups } from './answers.js';
 import type { AnswerChoice } from './answers.js';
@@ -28,6 +28,17 @@ export interface FindingPopoverProps {
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+}
+
+/**
+ * Positions the popover through the CSSOM. Not a `style` attribute (nor `styleMap`, whose first
+ * render writes one): a page whose Content-Security-Policy has no 'unsafe-inline' in `style-src`
+ * refuses inline style attributes, and the popover would lose its place.
+ */
+function place(el: Element | undefined, top: number, left: number): void {
+  if (!(el instanceof HTMLElement)) return;
+  el.style.top = `${top}px`;
+  el.style.left = `${left}px`;
 }
 
 /** Renders the popover (a labelled group, not modal). */
@@ -54,7 +65,7 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
     role="group"
     aria-labelledby="popover-title"
     data-finding-id=${finding.id}
-    style=${styleMap({ top: `${props.top}px`, left: `${props.left}px` })}
+    ${ref((el) => place(el, props.top, props.left))}
     @keydown=${keydown}
     @pointerenter=${props.onPointerEnter}
     @pointerleave=${props.onPointerLeave}

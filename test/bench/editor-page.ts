@@ -1,7 +1,8 @@
 /**
  * The page of the editor benchmark (bundled by test/bench/editor.mjs): two ProseMirror editors
  * over the same 20 KB note, one bare and one with the cdi-lint plugin (worker analyzer), plus a
- * `<cdi-editor>`, and the in-page probes the script reads.
+ * `<cdi-editor>`, and the in-page probes the script reads. `setup(note, suffix)` adds another
+ * pair (`bare<suffix>`, `plugin<suffix>`), e.g. over a 200 KB note; `remove` takes a pair away.
  */
 import { EditorState } from 'prosemirror-state';
 import type { Plugin, Transaction } from 'prosemirror-state';
@@ -88,15 +89,27 @@ declare global {
 }
 
 const bench = {
-  setup(note: string): void {
-    views.bare = makeEditor('bare', note, false);
-    views.plugin = makeEditor('plugin', note, true);
+  setup(note: string, suffix = ''): void {
+    views[`bare${suffix}`] = makeEditor(`bare${suffix}`, note, false);
+    views[`plugin${suffix}`] = makeEditor(`plugin${suffix}`, note, true);
   },
-  /** Resolves once the plugin editor has its first findings (the worker and model are loaded). */
-  ready(): Promise<number> {
+  /** Destroys the editors `bare<suffix>` and `plugin<suffix>` and removes them from the page. */
+  remove(suffix: string): void {
+    for (const name of [`bare${suffix}`, `plugin${suffix}`]) {
+      const view = views[name];
+      if (!view) continue;
+      view.destroy();
+      document.getElementById(name)?.remove();
+      delete views[name];
+      delete probes[name];
+      if (focused === name) focused = undefined;
+    }
+  },
+  /** Resolves once the plugin editor `name` has its first findings (the worker and model are loaded). */
+  ready(name = 'plugin'): Promise<number> {
     return new Promise((resolve) => {
       const poll = (): void => {
-        const n = getFindings(views.plugin!.state).length;
+        const n = getFindings(views[name]!.state).length;
         if (n > 0) resolve(n);
         else requestAnimationFrame(poll);
       };

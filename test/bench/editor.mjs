@@ -10,6 +10,8 @@
  *   applying results; median of bursts; target ≤ 150 ms);
  * - main-thread tasks over 50 ms (Long Tasks API) during BENCH_TYPING_SECONDS (default 60) of
  *   scripted typing into the plugin editor, and into the bare one as a baseline;
+ * - the same keystroke ratio (target ≤ 1.5) and last keystroke → decorations updated on a 200 KB
+ *   note (BENCH_LARGE_BYTES), in a second pair of editors, after the 20 KB pair is removed;
  * - size: `<cdi-editor>` + plugin + worker glue (lit and ProseMirror included, language model
  *   excluded), minified, gzip -9 (target ≤ 120 KB); and the worker with the model.
  *
@@ -29,20 +31,21 @@ import { findChrome } from '../browser/ensure-chrome.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 60);
 const NOTE_BYTES = 20_000;
+const LARGE_NOTE_BYTES = Number(process.env.BENCH_LARGE_BYTES ?? 200_000);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
-/** A 20 KB synthetic note: the demo's samples repeated. */
-async function note() {
+/** A synthetic note of `bytes` characters (default 20 KB): the demo's samples repeated. */
+async function note(bytes = NOTE_BYTES) {
   const out = await build({ entryPoints: [join(root, 'demo/samples.ts')], bundle: true, write: false, format: 'esm', platform: 'node' });
   const dataUrl = 'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64');
   const { SAMPLE_NOTES } = await import(dataUrl);
   let text = '';
-  for (let i = 0; text.length < NOTE_BYTES; i++) text += SAMPLE_NOTES[i % SAMPLE_NOTES.length].text + '\n';
-  return text.slice(0, NOTE_BYTES);
+  for (let i = 0; text.length < bytes; i++) text += SAMPLE_NOTES[i % SAMPLE_NOTES.length].text + '\n';
+  return text.slice(0, bytes);
 }
 
 /** Bundles the page (split, so the size of what loads up front can be read) and the worker. */
@@ -135,6 +138,27 @@ async function main() {
       longTasks[name] = { over50: taken.longTasks.filter((d) => d > 50).length, max: Math.max(0, ...taken.longTasks), keystrokes: taken.keystrokes.length };
     }
 
+    // 4. A 200 KB note: keystroke ratio and last keystroke → decorations updated, in a fresh pair.
+    await page.evaluate(() => window.bench.remove(''));
+    const large = await note(LARGE_NOTE_BYTES);
+    await page.evaluate((t) => window.bench.setup(t, '-large'), large);
+    const largeFindings = await page.evaluate(() => window.bench.ready('plugin-large'));
+    const largeKeys = { bare: [], plugin: [] };
+    for (let round = 0; round < 10; round++) {
+      for (const name of round % 2 ? ['plugin-large', 'bare-large'] : ['bare-large', 'plugin-large']) {
+        await page.evaluate((n) => window.bench.caretToEnd(n), name);
+        await page.keyboard.type(' ' + WORDS.slice(round % 5, (round % 5) + 3).join(' '), { delay: 25 });
+        largeKeys[name.replace('-large', '')].push(...(await page.evaluate((n) => window.bench.take(n), name)).keystrokes);
+      }
+    }
+    const largeLatencies = [];
+    await page.evaluate(() => window.bench.caretToEnd('plugin-large'));
+    for (let i = 0; i < 15; i++) {
+      const settled = page.evaluate(() => window.bench.settle('plugin-large'));
+      await page.keyboard.type(` ${WORDS[i % WORDS.length]}`, { delay: 30 });
+      largeLatencies.push(await settled);
+    }
+
     const results = {
       noteBytes: text.length,
       findings,
@@ -142,6 +166,17 @@ async function main() {
       latency: { medianMs: median(latencies), maxMs: Math.max(...latencies), samples: latencies.length },
       longTasks,
       typingSeconds: TYPING_SECONDS,
+      large: {
+        noteBytes: large.length,
+        findings: largeFindings,
+        keystroke: {
+          bareMedianMs: median(largeKeys.bare),
+          pluginMedianMs: median(largeKeys.plugin),
+          ratio: median(largeKeys.plugin) / median(largeKeys.bare),
+          samples: largeKeys.bare.length + largeKeys.plugin.length,
+        },
+        latency: { medianMs: median(largeLatencies), maxMs: Math.max(...largeLatencies), samples: largeLatencies.length },
+      },
       size: { elementGzipKB: sizes.elementGzip / 1024, elementKB: sizes.elementBytes / 1024, workerGzipKB: sizes.workerGzip / 1024 },
     };
     writeFileSync(join(root, 'test/bench/editor-results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -157,6 +192,10 @@ Editor benchmark, headless Chromium (${(await browser.version())}), ${results.no
 | last keystroke → decorations updated (median of ${latencies.length}; max ${f(results.latency.maxMs, 0)} ms) | ${f(results.latency.medianMs, 0)} ms | ≤ 150 ms |
 | main-thread tasks > 50 ms, ${TYPING_SECONDS / 2} s typing with plugin (${longTasks.plugin.keystrokes} keystrokes; longest ${f(longTasks.plugin.max, 0)} ms) | ${longTasks.plugin.over50} | 0 |
 | main-thread tasks > 50 ms, ${TYPING_SECONDS / 2} s typing, bare baseline (longest ${f(longTasks.bare.max, 0)} ms) | ${longTasks.bare.over50} | |
+| ${results.large.noteBytes} B note (${results.large.findings} findings): keystroke, bare (median) | ${f(results.large.keystroke.bareMedianMs)} ms | |
+| same note: keystroke, with cdi-lint plugin (median) | ${f(results.large.keystroke.pluginMedianMs)} ms | |
+| same note: keystroke ratio plugin / bare (${results.large.keystroke.samples} keystrokes) | ${f(results.large.keystroke.ratio)} | ≤ 1.5 |
+| same note: last keystroke → decorations updated (median of ${results.large.latency.samples}; max ${f(results.large.latency.maxMs, 0)} ms) | ${f(results.large.latency.medianMs, 0)} ms | |
 | element + plugin + worker glue, minified (no language model) | ${f(results.size.elementKB, 1)} KB | |
 | same, gzip -9 | ${f(results.size.elementGzipKB, 1)} KB | ≤ 120 KB |
 | worker with engine and language model, gzip -9 (loaded by the worker on first analysis) | ${f(results.size.workerGzipKB, 0)} KB | |
