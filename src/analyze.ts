@@ -71,6 +71,12 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   // Stream positions covered by a mention of some family: values are not read from them for others.
   const owner: Owner = new Array(stream.keys.length);
   for (const m of [...mentions, ...blockers]) for (let i = m.from; i < m.to; i++) owner[i] ??= m;
+  // The word count of each position, where every position of one condition name counts once.
+  const unit = new Int32Array(stream.keys.length);
+  for (let i = 0, u = -1; i < unit.length; i++) {
+    if (!(i > 0 && owner[i] !== undefined && owner[i] === owner[i - 1])) u++;
+    unit[i] = u;
+  }
   // A value phrase under negation ("denies hypoglycemia", "no acute exacerbation") states nothing.
   const negated = (from: number, to: number): boolean => {
     const sentence = sentenceOfPos[from]!;
@@ -105,7 +111,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   const findings: Finding[] = [];
   for (const [familyId, familyMentions] of byFamily) {
     const family = kb.families.get(familyId)!;
-    for (const m of familyMentions) readValues(family, m, stream, allowed, sentenceOfPos);
+    for (const m of familyMentions) readValues(family, m, stream, allowed, sentenceOfPos, unit);
     findings.push(...missingSpecificity(family, familyMentions, facts));
     findings.push(...conflicts(kb, family, familyMentions));
     findings.push(...uncertainDiagnoses(family, familyMentions, setting));
@@ -210,16 +216,18 @@ function assertionOf(context: SentenceContext | undefined, start: number, end: n
  * mention's sentence, not past a ";" and not from words that name another family's condition.
  * The closest phrase wins for each key; the term's own `implies` win over all.
  */
-function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, allowed: Allowed, sentenceOfPos: Int32Array): void {
+function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, allowed: Allowed, sentenceOfPos: Int32Array, unit: Int32Array): void {
   const inScope = (i: number) => sentenceOfPos[i] === m.sentence && stream.keys[i] !== ';';
+  // Distances count words, with a condition's whole name as one word ("CHF due to atrial
+  // fibrillation and systolic dysfunction": "systolic" is four words from "CHF").
   let lo = m.from;
-  for (let steps = 0; lo > 0 && steps < family.maxWindow && inScope(lo - 1); steps++) lo--;
+  while (lo > 0 && inScope(lo - 1) && unit[m.from]! - unit[lo - 1]! <= family.maxWindow) lo--;
   let hi = m.to;
-  for (let steps = 0; hi < stream.keys.length && steps < family.maxWindow && inScope(hi); steps++) hi++;
+  while (hi < stream.keys.length && inScope(hi) && unit[hi]! - unit[m.to - 1]! <= family.maxWindow) hi++;
   const best = new Map<string, { value: string; distance: number }>();
   for (const match of family.values.matchAll(stream, lo, hi)) {
     if (!allowed(family.rule.family, match.from, match.to)) continue;
-    const distance = match.from >= m.to ? match.from - m.to : match.to <= m.from ? m.from - match.to : 0;
+    const distance = match.from >= m.to ? unit[match.from]! - unit[m.to - 1]! - 1 : match.to <= m.from ? unit[m.from]! - unit[match.to - 1]! - 1 : 0;
     for (const { key, value } of match.payloads) {
       const spec = family.keys.get(key);
       if (!spec || spec.scope === 'note' || distance > spec.window) continue;

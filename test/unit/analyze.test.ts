@@ -80,6 +80,9 @@ describe('analyze', () => {
   it('reads a value phrase that holds another condition whole', () => {
     expect(flags('Anemia secondary to chronic kidney disease stage 3b.')).toEqual([]);
   });
+  it('counts another condition named between a mention and its value as one word', () => {
+    expect(flags('Chronic congestive heart failure due to rapid atrial fibrillation and systolic dysfunction.').filter((f) => f.startsWith('heart-failure'))).toEqual([]);
+  });
   it('reads a stage written at the end of a sentence', () => {
     expect(flags('CKD stage 3a.')).toEqual([]);
   });
