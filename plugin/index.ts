@@ -2,7 +2,8 @@
  * cdi-lint/plugin: the DOM-facing side of cdi-lint.
  *
  * - `<cdi-editor>` ({@link CdiEditor}), registered on import: a plain-text note editor that
- *   underlines findings, lists them in a panel and offers answers in a popover.
+ *   underlines findings, lists them in a panel and offers each finding's compliant query (drafted
+ *   where the analysis runs) in a popover; hand-off, exports and an audit trail.
  * - The ProseMirror plugin (`cdiLint`, its key, state and commands) and the text/position mapping,
  *   for hosts that bring their own editor.
  * - `createWorkerAnalyzer`: analysis in a Web Worker (the element's default).
@@ -15,8 +16,6 @@
 export { CdiEditor } from './element/cdi-editor.js';
 export type { AnalysisMode, EditorViewMode } from './element/cdi-editor.component.js';
 export * from './element/events.js';
-export { answerGroups, answerInsertion, wordingFor } from './element/answers.js';
-export type { AnswerChoice, AnswerGroup } from './element/answers.js';
 export * from './prosemirror/index.js';
 export { noteSchema, noteClipboardTextParser } from './schema.js';
 export { docToText, textToDoc, textMap, textBetween, TextMap } from './positions.js';

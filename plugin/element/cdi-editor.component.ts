@@ -8,12 +8,15 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EditorState } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
+import type { Node as PMNode } from 'prosemirror-model';
 import { EditorView } from 'prosemirror-view';
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Finding, Setting } from '../../src/index.js';
-import type { AnswerChoice } from './answers.js';
+import { auditEntry, toJsonLines } from './audit.js';
+import type { AuditEntry, AuditEvent, HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption, TextEdit } from '../../src/queries/types.js';
+import type { AnsweredRecord, DismissedSpan, HandoffRequest, QueryExportFormat, QueryExports, QueryService } from '../queries/types.js';
 import { editorStyles } from './cdi-editor.styles.js';
 import { emit } from './event.js';
 import type { DismissReason } from './events.js';
@@ -21,8 +24,9 @@ import { renderFindingPopover } from './finding-popover.js';
 import { renderFindingsPanel } from './findings-panel.js';
 import { countLabel } from './labels.js';
 import {
-  applyAnswer,
+  applyAnswerEdit,
   cdiLint,
+  cdiLintKey,
   createWorkerAnalyzer,
   dismissFinding,
   getFindings,
@@ -30,9 +34,11 @@ import {
   previousFinding,
   reanalyze,
   selectFinding,
+  suppressWords,
 } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus, LintFinding } from '../prosemirror/index.js';
-import { docToText, textMap, textToDoc } from '../positions.js';
+import { docToText, textBetween, textMap, textToDoc } from '../positions.js';
+import type { PositionRange } from '../positions.js';
 import { noteClipboardParser, noteClipboardTextParser, noteSchema } from '../schema.js';
 import { defaultWorkerUrl } from './worker-url.js';
 
@@ -48,8 +54,41 @@ const HOVER_CLOSE_MS = 250;
 
 interface PopoverState {
   id: string;
-  /** What opened it: the pointer over the underline, or the caret inside the finding's words. */
-  source: 'pointer' | 'caret';
+  /**
+   * What opened it: the pointer over the underline, the caret inside the finding's words, the
+   * panel (a read-only note, which takes no caret), or an
+   * answer in progress (a query with items left to answer, whose finding is hidden meanwhile).
+   */
+  source: 'pointer' | 'caret' | 'panel' | 'answer';
+}
+
+/** An answered query, kept for the hand-off while its answer stands. */
+interface LedgerEntry {
+  record: AnsweredRecord;
+  /** The words the answer wrote, as a document range mapped through every edit; null when it wrote none. */
+  written: (PositionRange & { text: string }) | null;
+  /** Set when the written words were undone or edited: the answer no longer stands. */
+  lost: boolean;
+}
+
+/**
+ * A query being answered in the popover. A query with several items (acuity, type) is answered
+ * one click per item; each click writes the combined wording of every choice so far, replacing the
+ * previous partial write, so the note reads "acute on chronic systolic CHF" in either click order
+ * and one undo restores the text from before the first click.
+ */
+interface AnswerSession {
+  id: string;
+  /** The finding as it was before the first write (offsets into `baseText`, mentions included). */
+  finding: Finding;
+  query: Query;
+  baseText: string;
+  choices: ItemAnswer[];
+  /** The document right after this session's last write; a continuation requires it unchanged. */
+  afterDoc: PMNode | null;
+  /** The finding's words in the current document (mapped through the writes). */
+  evidence: PositionRange;
+  entry: LedgerEntry | null;
 }
 
 /**
@@ -60,7 +99,9 @@ interface PopoverState {
  * @event {CustomEvent<ChangeEventDetail>} cdi-change - The user changed the text (not fired when `value` is set).
  * @event {CustomEvent<FindingsEventDetail>} cdi-findings - The visible findings changed.
  * @event {CustomEvent<FindingDismissEventDetail>} cdi-finding-dismiss - The user dismissed a finding, with a reason.
- * @event {CustomEvent<AnswerEventDetail>} cdi-answer - The user applied an answer; its words were inserted.
+ * @event {CustomEvent<AnswerEventDetail>} cdi-answer - The user answered a query: `{ finding, query, answer, edit }`.
+ * @event {CustomEvent<QuerySendEventDetail>} cdi-query-send - A CDI specialist sent a query (`cdi` view): `{ finding, query }`.
+ * @event {CustomEvent<AuditEventDetail>} cdi-audit - An audit entry was recorded (query shown, sent, answered; finding dismissed).
  * @event {CustomEvent<StatusEventDetail>} cdi-status - The analysis became ready, failed or is retrying.
  *
  * @csspart base - The grid holding the note and the panel.
@@ -68,7 +109,12 @@ interface PopoverState {
  * @csspart status - The quiet status line under the note (e.g. analysis unavailable).
  * @csspart popover - The popover of one finding.
  * @csspart popover-message - The popover's message.
- * @csspart answer - An answer button in the popover.
+ * @csspart answer - An option of the query in the popover.
+ * @csspart query-question - The query's neutral question.
+ * @csspart indicators - The clinical indicators quoted from the note.
+ * @csspart other-input - The text box of "Other (please specify)".
+ * @csspart send-query - The "Send query" button (`cdi` view).
+ * @csspart finding-query - The query's question, indicators and options in the panel.
  * @csspart dismiss-reason - The dismiss reason select.
  * @csspart dismiss - The dismiss button.
  * @csspart panel - The findings panel.
@@ -138,6 +184,9 @@ export class CdiEditor extends LitElement {
   @state() private analysed = false;
   @state() private announcement = '';
   @state() private activeId: string | null = null;
+  @state() private session: AnswerSession | null = null;
+  @state() private otherItem: string | null = null;
+  @state() private sentIds: ReadonlySet<string> = new Set();
 
   private editorState: EditorState;
   /** True once the first update has run. */
@@ -147,6 +196,12 @@ export class CdiEditor extends LitElement {
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   /** A finding whose popover the user closed with Escape; it stays closed until the caret leaves it. */
   private suppressedId: string | null = null;
+  /** Queries of the visible findings, by finding id. */
+  private queries: ReadonlyMap<string, Query> = new Map();
+  private ledger: LedgerEntry[] = [];
+  private audit: AuditEntry[] = [];
+  /** Findings whose query has been shown (audited once each). */
+  private readonly shownIds = new Set<string>();
 
   /** Stable analyser handed to the plugin; it forwards to the current one, created on first use. */
   private readonly delegate: AnalysisProvider = {
@@ -173,7 +228,8 @@ export class CdiEditor extends LitElement {
     // A new note: its findings come with its first analysis (the old list goes now, silently).
     this.shown = this.publicFindings(this.editorState);
     this.analysed = false;
-    this.openPopover = null;
+    this.closePopoverState();
+    this.ledger = [];
     this.requestUpdate('value', old);
   }
 
@@ -207,6 +263,37 @@ export class CdiEditor extends LitElement {
   /** Selects the previous finding before the caret (wrapping); returns false when there is none. */
   previousFinding(): boolean {
     return this.runCommand(previousFinding);
+  }
+
+  /** The compliant query of a visible finding (by its id in {@link findings}), when the analyser drafted one. */
+  queryFor(findingId: string): Query | undefined {
+    return this.queries.get(findingId);
+  }
+
+  /**
+   * The hand-off summary of the current text: open queries, dismissed findings with reasons,
+   * answered queries, and the code each finding supports now. Computed where the analysis runs.
+   */
+  async handoff(): Promise<HandoffSummary> {
+    const service = await this.queryService();
+    return service.handoff(this.handoffRequest());
+  }
+
+  /**
+   * The open queries (neither answered nor dismissed): `text`, a plain-text inbox message per
+   * query; `json`, the queries; `fhir`, a FHIR R4 Bundle of Questionnaires.
+   */
+  async exportQueries<F extends QueryExportFormat>(format: F): Promise<QueryExports[F]> {
+    if (format !== 'text' && format !== 'json' && format !== 'fhir') {
+      throw new TypeError(`cdi-lint: exportQueries(format) takes 'text', 'json' or 'fhir', not ${JSON.stringify(format)}`);
+    }
+    const service = await this.queryService();
+    return service.exportQueries({ ...this.handoffRequest(), format });
+  }
+
+  /** The audit trail as JSON Lines: one entry per query shown, sent, answered, or finding dismissed. */
+  auditTrail(): string {
+    return toJsonLines(this.audit);
   }
 
   override connectedCallback(): void {
@@ -244,7 +331,10 @@ export class CdiEditor extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const finding = this.openPopover ? this.shown.find((f) => f.id === this.openPopover!.id) : undefined;
+    const open = this.openPopover;
+    const finding = open
+      ? (this.shown.find((f) => f.id === open.id) ?? (this.session?.id === open.id ? this.session.finding : undefined))
+      : undefined;
     return html`<div class="base" part="base">
       <div class="note">
         <div class="editor" part="editor"></div>
@@ -256,6 +346,7 @@ export class CdiEditor extends LitElement {
       </div>
       ${renderFindingsPanel({
         findings: this.shown,
+        queries: this.queries,
         view: this.view,
         activeId: this.activeId,
         analysed: this.analysed,
@@ -268,15 +359,24 @@ export class CdiEditor extends LitElement {
   private renderPopover(finding: Finding): TemplateResult | typeof nothing {
     const place = this.popoverPlace(finding.id);
     if (!place) return nothing;
+    const session = this.session?.id === finding.id ? this.session : null;
+    const query = session?.query ?? this.queries.get(finding.id);
     return renderFindingPopover({
       finding,
+      query,
+      chosen: session?.choices ?? [],
+      otherItem: this.otherItem,
+      sent: this.sentIds.has(finding.id),
       view: this.view,
       top: place.top,
       left: place.left,
       readonly: this.readonly,
-      onAnswer: (f, choice) => this.applyAnswer(f, choice),
+      onChoose: (itemId, option, text) => void this.choose(finding, itemId, option, text),
+      onOther: (itemId) => (this.otherItem = itemId),
+      onSend: () => this.sendQuery(finding),
       onDismiss: (f, reason) => this.dismiss(f, reason),
       onClose: () => this.closePopover(true),
+      onUndo: () => this.undoFromPopover(),
       onPointerEnter: () => window.clearTimeout(this.hoverTimer),
       onPointerLeave: () => this.scheduleHoverClose(),
     });
@@ -372,6 +472,7 @@ export class CdiEditor extends LitElement {
     if (!view) return;
     view.updateState(view.state.apply(tr));
     this.editorState = view.state;
+    if (tr.docChanged) this.mapAnswers(tr);
     if (tr.docChanged) {
       let text: string | undefined;
       const state = view.state;
@@ -436,7 +537,16 @@ export class CdiEditor extends LitElement {
     this.shown = findings;
     this.analysed = true;
     if (findings.length !== before || this.announcement === '') this.announcement = countLabel(findings.length);
-    if (this.openPopover && !findings.some((f) => f.id === this.openPopover!.id)) this.openPopover = null;
+    const open = this.openPopover;
+    if (open && open.source !== 'answer' && !findings.some((f) => f.id === open.id)) this.closePopoverState();
+    this.queries = new Map(_placed.flatMap((lf) => (lf.query ? [[lf.id, lf.query] as const] : [])));
+    for (const finding of findings) {
+      const query = this.queries.get(finding.id);
+      if (query && !this.shownIds.has(finding.id)) {
+        this.shownIds.add(finding.id);
+        this.record('shown', finding, query);
+      }
+    }
     this.followCaret();
     emit(this, 'cdi-findings', { findings });
   }
@@ -467,14 +577,16 @@ export class CdiEditor extends LitElement {
     if (id !== null && id !== this.suppressedId && view.hasFocus()) {
       this.openPopover = { id, source: 'caret' };
     } else if (this.openPopover?.source === 'caret' && this.openPopover.id !== id) {
-      this.openPopover = null;
+      this.closePopoverState();
     }
   }
 
   private popoverPlace(id: string): { top: number; left: number } | undefined {
     const view = this.editorView;
     const note = this.renderRoot.querySelector<HTMLElement>('.note');
-    const placed = view ? getFindings(view.state).find((f) => f.id === id) : undefined;
+    const placed = view
+      ? (getFindings(view.state).find((f) => f.id === id) ?? (this.session?.id === id ? this.session.evidence : undefined))
+      : undefined;
     if (!view || !note || !placed) return undefined;
     try {
       const start = view.coordsAtPos(placed.from, 1);
@@ -489,9 +601,16 @@ export class CdiEditor extends LitElement {
   private closePopover(refocus: boolean): boolean {
     if (!this.openPopover) return false;
     if (this.openPopover.source === 'caret') this.suppressedId = this.openPopover.id;
-    this.openPopover = null;
+    this.closePopoverState();
     if (refocus) this.editorView?.focus();
     return true;
+  }
+
+  /** Forgets the open popover, its "Other" box and any answer in progress. */
+  private closePopoverState(): void {
+    this.openPopover = null;
+    this.otherItem = null;
+    this.session = null;
   }
 
   private findingIdAt(target: EventTarget | null): string | undefined {
@@ -516,7 +635,7 @@ export class CdiEditor extends LitElement {
     if (this.openPopover?.source !== 'pointer') return;
     window.clearTimeout(this.hoverTimer);
     this.hoverTimer = setTimeout(() => {
-      if (this.openPopover?.source === 'pointer') this.openPopover = null;
+      if (this.openPopover?.source === 'pointer') this.closePopoverState();
     }, HOVER_CLOSE_MS);
   }
 
@@ -525,7 +644,7 @@ export class CdiEditor extends LitElement {
     const next = event.relatedTarget;
     const popover = this.renderRoot.querySelector('.popover');
     if (next instanceof Node && popover?.contains(next)) return false;
-    if (this.openPopover?.source === 'caret') this.openPopover = null;
+    if (this.openPopover?.source === 'caret') this.closePopoverState();
     return false;
   }
 
@@ -537,25 +656,219 @@ export class CdiEditor extends LitElement {
     this.suppressedId = null;
     view.focus();
     selectFinding(id)(view.state, (tr) => view.dispatch(tr));
+    // A read-only note takes no caret focus: open the popover for the panel's choice itself.
+    if (this.openPopover?.id !== id) this.openPopover = { id, source: 'panel' };
   }
 
-  /** Inserts an answer's words next to the evidence as one undoable step, and reports it. */
-  private applyAnswer(finding: Finding, choice: AnswerChoice): void {
+  // ---- queries: answers, sending, audit, hand-off ---------------------------------------------
+
+  /** The query calls of the analyser in use (rejects when a host's own analyser has none). */
+  private async queryService(): Promise<QueryService> {
+    const analyzer = await this.currentAnalyzer();
+    const { answerEdit, handoff, exportQueries } = analyzer;
+    if (!answerEdit || !handoff || !exportQueries) {
+      throw new Error('cdi-lint: the analyzer in use offers no query calls (answerEdit, handoff, exportQueries)');
+    }
+    return {
+      answerEdit: answerEdit.bind(analyzer),
+      handoff: handoff.bind(analyzer),
+      exportQueries: exportQueries.bind(analyzer) as QueryService['exportQueries'],
+    };
+  }
+
+  /** The visible finding `id` as reported publicly, with its mentions as offsets into the current text too. */
+  private currentFinding(id: string): { finding: Finding; range: PositionRange } | undefined {
+    const view = this.editorView;
+    const placed = view ? getFindings(view.state).find((f) => f.id === id) : undefined;
+    if (!view || !placed) return undefined;
+    const map = textMap(view.state.doc);
+    const finding: Finding = {
+      ...placed.finding,
+      id: placed.id,
+      ...map.toSpan(placed),
+      text: textBetween(view.state.doc, placed.from, placed.to),
+      mentions: placed.mentions.map((m) => map.toSpan(m)),
+    };
+    return { finding, range: { from: placed.from, to: placed.to } };
+  }
+
+  /**
+   * Answers one item of the query of `shownFinding`. An option that writes (a value, "Other" with
+   * text) writes the combined wording of every choice made so far in this popover, in one
+   * transaction (one undo step); "Clinically undetermined" / "Not clinically significant" writes
+   * nothing and hides the finding.
+   */
+  private async choose(shownFinding: Finding, itemId: string, option: QueryOption, text?: string): Promise<void> {
     const view = this.editorView;
     if (!view || this.readonly) return;
-    const text = choice.placement === 'before' ? `${choice.wording} ` : ` ${choice.wording}`;
-    if (!applyAnswer(finding.id, { text, mode: choice.placement })(view.state, (tr) => view.dispatch(tr))) return;
-    this.openPopover = null;
+    let session = this.session?.id === shownFinding.id && this.session.afterDoc === view.state.doc ? this.session : null;
+    const continuing = session !== null;
+    if (!session) {
+      const current = this.currentFinding(shownFinding.id);
+      const query = this.queries.get(shownFinding.id);
+      if (!current || !query) return;
+      session = {
+        id: shownFinding.id, finding: current.finding, query, baseText: docToText(view.state.doc),
+        choices: [], afterDoc: null, evidence: current.range, entry: null,
+      };
+    }
+    const choice: ItemAnswer = option.role === 'other' ? { itemId, optionId: option.id, text: text ?? '' } : { itemId, optionId: option.id };
+    const choices = [...session.choices.filter((c) => c.itemId !== itemId), choice];
+    const answer: QueryAnswer = { queryId: session.query.id, choices };
+    const { finding, query } = session;
+    this.otherItem = null;
+
+    if (option.role === 'undetermined' || option.role === 'not-significant') {
+      const reason = option.role === 'undetermined' ? 'clinically-undetermined' : 'not-clinically-significant';
+      const hidden = continuing
+        ? this.suppress(session, reason)
+        : dismissFinding(session.id, reason)(view.state, (tr) => view.dispatch(tr));
+      if (!hidden) return;
+      this.keepAnswer(session, answer, null);
+      this.finishAnswer(finding, query, answer, null, true);
+      return;
+    }
+
+    const startDoc = view.state.doc;
+    let edit: TextEdit;
+    try {
+      const service = await this.queryService();
+      edit = await service.answerEdit({ text: session.baseText, finding, query, answer });
+    } catch {
+      return; // the answer does not fit the query, or the analyser is down: nothing is written
+    }
+    // The note changed while the edit was computed: write nothing rather than at a guess.
+    if (this.editorView !== view || view.state.doc !== startDoc) return;
+    if (continuing) {
+      undo(view.state, (tr) => view.dispatch(tr));
+      if (docToText(view.state.doc) !== session.baseText) return;
+    }
+    const map = textMap(view.state.doc);
+    const side = (offset: number): -1 | 1 => (offset >= session.baseText.length || session.baseText.charAt(offset) === '\n' ? -1 : 1);
+    const from = map.toPos(edit.from, edit.from === edit.to ? side(edit.from) : 1);
+    const to = edit.from === edit.to ? from : Math.max(from, map.toPos(edit.to, -1));
+    // Also hides the finding a re-analysis may have reported again on the same words meanwhile.
+    const again = getFindings(view.state)
+      .filter((f) => f.finding.kind === finding.kind && f.finding.family === finding.family && f.from < session.evidence.to && session.evidence.from < f.to)
+      .map((f) => f.id);
+    if (!applyAnswerEdit([session.id, ...again], { from, to, text: edit.insert })(view.state, (tr) => view.dispatch(tr))) return;
+
+    // Where things are now: the written words, and the finding's words (for the popover's place).
+    const after = textMap(view.state.doc);
+    const shift = (offset: number): number => (offset < edit.from ? offset : offset >= edit.to ? offset + edit.insert.length - (edit.to - edit.from) : edit.from);
+    const written = edit.insert === '' ? null : { ...after.toRange({ start: edit.from, end: edit.from + edit.insert.length }), text: edit.insert };
+    const evidenceStart = edit.from <= finding.start && finding.end <= edit.to ? edit.from : shift(finding.start);
+    const evidenceEnd = edit.from <= finding.start && finding.end <= edit.to ? edit.from + edit.insert.length : shift(finding.end);
+    const next: AnswerSession = {
+      ...session, choices, afterDoc: view.state.doc,
+      evidence: after.toRange({ start: evidenceStart, end: Math.max(evidenceStart, evidenceEnd) }),
+    };
+    this.keepAnswer(next, answer, written);
+    const done = query.items.every((item) => choices.some((c) => c.itemId === item.id));
+    if (done) {
+      this.finishAnswer(finding, query, answer, edit, true);
+    } else {
+      this.session = next;
+      this.openPopover = { id: next.id, source: 'answer' };
+      this.finishAnswer(finding, query, answer, edit, false);
+    }
+  }
+
+  /** Hides the words of a session's finding (already hidden by a partial write) and any finding reported on them. */
+  private suppress(session: AnswerSession, reason: DismissReason): boolean {
+    const view = this.editorView!;
+    const { from, to } = session.evidence;
+    const words = textBetween(view.state.doc, from, to);
+    return suppressWords({ from, to, text: words, kind: session.finding.kind, family: session.finding.family, reason, findingId: session.id })(view.state, (tr) => view.dispatch(tr));
+  }
+
+  /** Records (or updates) the session's answer in the ledger. */
+  private keepAnswer(session: AnswerSession, answer: QueryAnswer, written: LedgerEntry['written']): void {
+    const record: AnsweredRecord = { finding: session.finding, query: session.query, answer };
+    if (session.entry) {
+      session.entry.record = record;
+      session.entry.written = written;
+      session.entry.lost = false;
+    } else {
+      session.entry = { record, written, lost: false };
+      this.ledger = [...this.ledger, session.entry];
+    }
+  }
+
+  /** Reports an answer (event and audit) and, when the query is done, closes the popover. */
+  private finishAnswer(finding: Finding, query: Query, answer: QueryAnswer, edit: TextEdit | null, done: boolean): void {
+    this.record('answered', finding, query, answer);
+    emit(this, 'cdi-answer', { finding, query, answer, edit });
+    if (done) {
+      this.closePopoverState();
+      this.editorView?.focus();
+    }
+  }
+
+  /** Ctrl/Cmd+Z in the popover: undo in the note, and end the answer in progress. */
+  private undoFromPopover(): void {
+    const view = this.editorView;
+    if (!view) return;
+    this.closePopoverState();
     view.focus();
-    emit(this, 'cdi-answer', { finding, axis: choice.axis, value: choice.value, wording: choice.wording });
+    undo(view.state, (tr) => view.dispatch(tr));
+  }
+
+  /** Maps the ledger's written words (and the answer in progress) through a document change. */
+  private mapAnswers(tr: Transaction): void {
+    const doc = tr.doc;
+    for (const entry of this.ledger) {
+      if (!entry.written || entry.lost) continue;
+      const from = tr.mapping.map(entry.written.from, 1);
+      const to = tr.mapping.map(entry.written.to, -1);
+      if (to <= from || textBetween(doc, from, to) !== entry.written.text) entry.lost = true;
+      else entry.written = { ...entry.written, from, to };
+    }
+    const session = this.session;
+    if (session && session.afterDoc !== doc) {
+      const from = tr.mapping.map(session.evidence.from, 1);
+      this.session = { ...session, evidence: { from, to: Math.max(from, tr.mapping.map(session.evidence.to, -1)) } };
+    }
+  }
+
+  /** What the worker needs for a hand-off: the text, the answers that stand, the live dismissals. */
+  private handoffRequest(): HandoffRequest {
+    const state = this.editorView?.state ?? this.editorState;
+    const plugin = cdiLintKey.getState(state);
+    const map = textMap(state.doc);
+    const dismissals = plugin?.dismissals ?? [];
+    const answered = this.ledger
+      .filter((e) => (e.written ? !e.lost : dismissals.some((d) => d.findingId === e.record.finding.id)))
+      .map((e) => e.record);
+    const dismissed: DismissedSpan[] = dismissals.map((d) => ({
+      findingId: d.findingId, kind: d.kind, family: d.family, ...map.toSpan(d), text: d.text, reason: d.reason,
+    }));
+    return { text: map.text, options: { setting: this.setting }, answered, dismissed };
+  }
+
+  /** Adds an audit entry (hash of the evidence, never its text) and reports it. */
+  private record(event: AuditEvent, finding: Finding, query?: Query, answer?: QueryAnswer, reason?: string): void {
+    const entry = auditEntry(event, finding, query, answer, reason);
+    this.audit.push(entry);
+    emit(this, 'cdi-audit', { entry });
+  }
+
+  private sendQuery(finding: Finding): void {
+    const query = this.session?.id === finding.id ? this.session.query : this.queries.get(finding.id);
+    if (!query) return;
+    this.sentIds = new Set([...this.sentIds, finding.id]);
+    this.record('sent', finding, query);
+    emit(this, 'cdi-query-send', { finding, query });
   }
 
   private dismiss(finding: Finding, reason: DismissReason): void {
     const view = this.editorView;
     if (!view) return;
+    const query = this.queries.get(finding.id);
     if (!dismissFinding(finding.id, reason)(view.state, (tr) => view.dispatch(tr))) return;
-    this.openPopover = null;
+    this.closePopoverState();
     view.focus();
+    this.record('dismissed', finding, query, undefined, reason);
     emit(this, 'cdi-finding-dismiss', { finding, reason });
   }
 }

@@ -126,6 +126,8 @@ export const editorStyles = css`
     position: absolute;
     z-index: 10;
     max-width: min(28rem, 100%);
+    max-height: var(--cdi-popover-max-height, 26rem);
+    overflow-y: auto;
     padding: 0.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--cdi-radius, 0.375rem);
@@ -176,6 +178,72 @@ export const editorStyles = css`
   select:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 1px;
+  }
+  .query {
+    margin: 0.5rem 0;
+  }
+  .question {
+    margin: 0 0 0.25rem;
+  }
+  .indicators-title {
+    margin: 0;
+    font-size: 0.875em;
+  }
+  .indicators {
+    margin: 0 0 0.5rem;
+    padding-inline-start: 1.25rem;
+    font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    font-size: 0.875em;
+  }
+  .popover .option[aria-pressed='true'] {
+    border-color: var(--_focus);
+    border-width: 2px;
+    font-weight: 600;
+  }
+  .popover .option--other,
+  .popover .option--undetermined,
+  .popover .option--not-significant {
+    border-style: dashed;
+  }
+  .other {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem;
+    margin-top: 0.25rem;
+  }
+  .other input {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--_border);
+    border-radius: var(--cdi-radius, 0.375rem);
+    padding: 0.125rem 0.25rem;
+    min-width: 12rem;
+  }
+  .other input:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .hint {
+    font-size: 0.875em;
+  }
+  .send {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .panel-query {
+    display: block;
+    margin-top: 0.25rem;
+    font-size: 0.875em;
+  }
+  .panel-query > span {
+    display: block;
+  }
+  .panel-indicators q {
+    font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
   }
   .dismiss {
     display: flex;

@@ -4,7 +4,8 @@
  * Every event is a `CustomEvent`, prefixed `cdi-`, and fired with `bubbles` and `composed` (see
  * {@link emit}), so a page can listen on the element or on any ancestor, across shadow roots.
  */
-import type { AxisId, Finding } from '../../src/index.js';
+import type { Finding } from '../../src/index.js';
+import type { AuditEntry, Query, QueryAnswer, TextEdit } from '../../src/queries/types.js';
 import type { AnalyzerStatus, DismissReason } from '../prosemirror/types.js';
 
 export { DISMISS_REASONS } from '../prosemirror/types.js';
@@ -16,6 +17,8 @@ export const DISMISS_REASON_LABELS: Readonly<Record<DismissReason, string>> = {
   'documented-elsewhere': 'Already documented elsewhere',
   'address-later': 'Will address later',
   other: 'Other',
+  'clinically-undetermined': 'Clinically undetermined',
+  'not-clinically-significant': 'Not clinically significant',
 };
 
 /** `cdi-change`: the user changed the text (typing, paste, undo, an applied answer). Not fired when the host sets `value`. */
@@ -40,14 +43,37 @@ export interface FindingDismissEventDetail {
   reason: DismissReason;
 }
 
-/** `cdi-answer`: the user chose an answer; its wording was inserted before the evidence. */
+/**
+ * `cdi-answer`: the user answered the finding's query. Fired once per choice: a query with
+ * several items (acuity, type) answered one item at a time fires once per item, each time with
+ * every choice made so far (the note then holds their combined wording, one undo step).
+ */
 export interface AnswerEventDetail {
+  /** The finding as reported before the answer (spans index the text before the edit). */
   finding: Finding;
-  axis: AxisId;
-  /** The axis value id from the rule data, e.g. `acute-on-chronic`. */
-  value: string;
-  /** The words inserted, e.g. `acute on chronic`. */
-  wording: string;
+  query: Query;
+  /** The choices so far, one per answered item ("Other" with the provider's text). */
+  answer: QueryAnswer;
+  /**
+   * The edit made to the text before the answer (offsets into it), as `applyAnswerToText`
+   * computes it; null when the answer writes nothing ("Clinically undetermined", "Not clinically
+   * significant": the finding is hidden and the note unchanged).
+   */
+  edit: TextEdit | null;
+}
+
+/** `cdi-query-send`: a CDI specialist sent the finding's query (the "Send query" button of the `cdi` view). */
+export interface QuerySendEventDetail {
+  finding: Finding;
+  query: Query;
+}
+
+/**
+ * `cdi-audit`: an entry was added to the audit trail (a query shown for the first time, sent,
+ * answered, or a finding dismissed). The entry carries a hash of the evidence, never the note text.
+ */
+export interface AuditEventDetail {
+  entry: AuditEntry;
 }
 
 /**
@@ -66,6 +92,8 @@ export interface CdiEventMap {
   'cdi-findings': CustomEvent<FindingsEventDetail>;
   'cdi-finding-dismiss': CustomEvent<FindingDismissEventDetail>;
   'cdi-answer': CustomEvent<AnswerEventDetail>;
+  'cdi-query-send': CustomEvent<QuerySendEventDetail>;
+  'cdi-audit': CustomEvent<AuditEventDetail>;
   'cdi-status': CustomEvent<StatusEventDetail>;
 }
 
@@ -74,8 +102,10 @@ export type CdiFindingsEvent = CdiEventMap['cdi-findings'];
 export type CdiFindingDismissEvent = CdiEventMap['cdi-finding-dismiss'];
 export type CdiAnswerEvent = CdiEventMap['cdi-answer'];
 export type CdiStatusEvent = CdiEventMap['cdi-status'];
+export type CdiQuerySendEvent = CdiEventMap['cdi-query-send'];
+export type CdiAuditEvent = CdiEventMap['cdi-audit'];
 
 declare global {
-  // Lets `el.addEventListener('cdi-answer', (e) => e.detail.wording)` type-check.
+  // Lets `el.addEventListener('cdi-answer', (e) => e.detail.answer)` type-check.
   interface HTMLElementEventMap extends CdiEventMap {}
 }

@@ -1,14 +1,15 @@
 /**
- * The popover of one finding: its message, the answers that would resolve it (one group per
- * missing axis) and a dismiss action with a reason. Rendered right after the editor in the shadow
- * DOM, so Tab from the editor reaches its first button.
+ * The popover of one finding: its message, its compliant query (the question, the clinical
+ * indicators quoted from the note, and one group of options per item: every clinically reasonable
+ * value, "Other (please specify)", "Clinically undetermined"), "Send query" in the `cdi` view, and
+ * a dismiss action with a reason. Rendered right after the editor in the shadow DOM, so Tab from
+ * the editor reaches its first button. Every string from the note or the query is a text binding.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { Finding } from '../../src/index.js';
-import { answerGroups } from './answers.js';
-import type { AnswerChoice } from './answers.js';
+import type { ItemAnswer, Query, QueryItem, QueryOption } from '../../src/queries/types.js';
 import { DISMISS_REASONS, DISMISS_REASON_LABELS } from './events.js';
 import type { DismissReason } from './events.js';
 import { renderCodes } from './findings-panel.js';
@@ -17,15 +18,26 @@ import { conditionLabel, SEVERITY_LABELS } from './labels.js';
 /** What the popover shows and what it calls back. */
 export interface FindingPopoverProps {
   finding: Finding;
+  /** The finding's query, when the analyser drafted one. */
+  query: Query | undefined;
+  /** Choices already made in this popover (a query with several items is answered one item at a time). */
+  chosen: readonly ItemAnswer[];
+  /** The item whose "Other (please specify)" text box is open, if any. */
+  otherItem: string | null;
+  /** True once the query was sent (`cdi` view). */
+  sent: boolean;
   view: 'clinician' | 'cdi';
   /** Offsets inside the note column, in px. */
   top: number;
   left: number;
-  /** When true, answers (which edit the text) are disabled. */
+  /** When true, answers are disabled. */
   readonly: boolean;
-  onAnswer: (finding: Finding, choice: AnswerChoice) => void;
+  onChoose: (itemId: string, option: QueryOption, text?: string) => void;
+  onOther: (itemId: string) => void;
+  onSend: () => void;
   onDismiss: (finding: Finding, reason: DismissReason) => void;
   onClose: () => void;
+  onUndo: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
 }
@@ -41,17 +53,100 @@ function place(el: Element | undefined, top: number, left: number): void {
   el.style.left = `${left}px`;
 }
 
+/** Arrow keys, Home and End move between the options of one item (Tab moves between items). */
+function moveAmongOptions(event: KeyboardEvent): void {
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+  if (step === undefined && event.key !== 'Home' && event.key !== 'End') return;
+  const current = event.target;
+  if (!(current instanceof HTMLButtonElement) || !current.matches('[data-option]')) return;
+  const options = [...(current.closest('fieldset')?.querySelectorAll<HTMLButtonElement>('button[data-option]') ?? [])];
+  const index = options.indexOf(current);
+  const next = event.key === 'Home' ? 0 : event.key === 'End' ? options.length - 1 : (index + step! + options.length) % options.length;
+  event.preventDefault();
+  options[next]?.focus();
+}
+
+/** Focuses an element once it is rendered (the "Other" text box when it opens). */
+function focusOnRender(el: Element | undefined): void {
+  if (el instanceof HTMLInputElement && el.dataset.focused === undefined) {
+    el.dataset.focused = '';
+    queueMicrotask(() => el.focus());
+  }
+}
+
+function renderItem(props: FindingPopoverProps, item: QueryItem, index: number): TemplateResult {
+  const chosen = props.chosen.find((c) => c.itemId === item.id);
+  const otherId = `other-${index}`;
+  const otherKeydown = (option: QueryOption) => (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const text = (event.currentTarget as HTMLInputElement).value.trim();
+    if (text !== '') props.onChoose(item.id, option, text);
+  };
+  const other = item.options.find((o) => o.role === 'other');
+  return html`<fieldset class="query-item" data-item=${item.id}>
+    <legend>${item.prompt}</legend>
+    <div class="choices">
+      ${item.options.map(
+        (option) => html`<button
+          type="button"
+          part="answer"
+          class="option option--${option.role}"
+          data-item=${item.id}
+          data-option=${option.id}
+          data-role=${option.role}
+          aria-pressed=${chosen?.optionId === option.id ? 'true' : 'false'}
+          ?disabled=${props.readonly}
+          @click=${() => (option.role === 'other' ? props.onOther(item.id) : props.onChoose(item.id, option))}
+        >${option.label}</button>`,
+      )}
+    </div>
+    ${other && props.otherItem === item.id && !props.readonly
+      ? html`<div class="other">
+          <label for=${otherId}>${other.label}:</label>
+          <input id=${otherId} type="text" part="other-input" data-item=${item.id} aria-describedby="other-hint" autocomplete="off"
+            ${ref(focusOnRender)} @keydown=${otherKeydown(other)} />
+          <span id="other-hint" class="hint">Enter writes it into the note.</span>
+        </div>`
+      : nothing}
+  </fieldset>`;
+}
+
+function renderQuery(props: FindingPopoverProps, query: Query): TemplateResult {
+  return html`<div class="query" role="group" aria-labelledby="query-question" @keydown=${moveAmongOptions}>
+    <p id="query-question" class="question" part="query-question">${query.question}</p>
+    ${query.indicators.length > 0
+      ? html`<p class="indicators-title">Clinical indicators from the note:</p>
+          <ul class="indicators" part="indicators">
+            ${query.indicators.map((i) => html`<li><q>${i.text}</q></li>`)}
+          </ul>`
+      : nothing}
+    ${query.items.map((item, index) => renderItem(props, item, index))}
+    ${props.view === 'cdi'
+      ? html`<div class="send">
+          <button type="button" part="send-query" class="send-button" @click=${props.onSend}>Send query</button>
+          ${props.sent ? html`<span class="hint" role="status">Query sent.</span>` : nothing}
+        </div>`
+      : nothing}
+  </div>`;
+}
+
 /** Renders the popover (a labelled group, not modal). */
 export function renderFindingPopover(props: FindingPopoverProps): TemplateResult {
-  const { finding } = props;
+  const { finding, query } = props;
   const severity = SEVERITY_LABELS[finding.severity];
-  const groups = answerGroups(finding);
   const reasonId = 'popover-reason';
   const keydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    props.onClose();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      props.onClose();
+    } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z'
+      && !(event.target instanceof HTMLInputElement)) {
+      // Undo from the popover undoes the answer just written, as it would in the note.
+      event.preventDefault();
+      props.onUndo();
+    }
   };
   const dismiss = (event: Event): void => {
     const root = (event.currentTarget as HTMLElement).closest('.popover');
@@ -73,23 +168,7 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
     <p id="popover-title"><strong><span aria-hidden="true">${severity.icon}</span> ${severity.text}: ${conditionLabel(finding)}</strong></p>
     <p id="popover-message" part="popover-message">${finding.message}</p>
     ${props.view === 'cdi' ? html`<p>${renderCodes(finding)}</p>` : nothing}
-    ${groups.map(
-      (group) => html`<fieldset>
-        <legend>State the ${group.label}</legend>
-        <div class="choices">
-          ${group.choices.map(
-            (choice) => html`<button
-              type="button"
-              part="answer"
-              data-axis=${choice.axis}
-              data-value=${choice.value}
-              ?disabled=${props.readonly}
-              @click=${() => props.onAnswer(finding, choice)}
-            >${choice.wording}</button>`,
-          )}
-        </div>
-      </fieldset>`,
-    )}
+    ${query ? renderQuery(props, query) : nothing}
     <div class="dismiss">
       <label for=${reasonId}>Dismiss:</label>
       <select id=${reasonId} part="dismiss-reason">

@@ -5,11 +5,14 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Finding } from '../../src/index.js';
+import type { Query } from '../../src/queries/types.js';
 import { conditionLabel, countLabel, countsByCondition, SEVERITY_LABELS } from './labels.js';
 
 /** What the panel shows and what it calls back. */
 export interface FindingsPanelProps {
   findings: readonly Finding[];
+  /** The query of each finding that has one, by finding id. */
+  queries: ReadonlyMap<string, Query>;
   /** `cdi` shows codes and counts; `clinician` shows no codes. */
   view: 'clinician' | 'cdi';
   /** Id of the finding whose words are selected, if any (marked `aria-current`). */
@@ -48,6 +51,7 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
     <ul class="list" role="list" aria-labelledby="panel-title">
       ${findings.map((finding) => {
         const severity = SEVERITY_LABELS[finding.severity];
+        const query = props.queries.get(finding.id);
         return html`<li>
           <button
             type="button"
@@ -61,6 +65,15 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
             <strong>${conditionLabel(finding)}</strong>
             <q class="evidence" part="finding-evidence">${finding.text}</q>
             <span class="message" part="finding-message">${finding.message}</span>
+            ${query
+              ? html`<span class="panel-query" part="finding-query">
+                  <span class="question">${query.question}</span>
+                  ${query.indicators.length > 0
+                    ? html`<span class="panel-indicators">Indicators: ${query.indicators.map((i, n) => html`${n > 0 ? '; ' : ''}<q>${i.text}</q>`)}</span>`
+                    : nothing}
+                  <span class="panel-options">Options: ${query.items.map((item, n) => html`${n > 0 ? ' · ' : ''}${item.prompt}: ${item.options.map((o) => o.label).join(', ')}`)}</span>
+                </span>`
+              : nothing}
             ${view === 'cdi' ? renderCodes(finding) : nothing}
           </button>
         </li>`;

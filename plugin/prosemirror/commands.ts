@@ -7,7 +7,7 @@ import { TextSelection } from 'prosemirror-state';
 import type { Command, EditorState } from 'prosemirror-state';
 import { closeHistory } from 'prosemirror-history';
 import { cdiLintKey } from './state.js';
-import type { Answer, CdiLintAction, DismissReason, LintFinding } from './types.js';
+import type { Answer, CdiLintAction, Dismissal, DismissReason, LintFinding } from './types.js';
 
 /** The visible findings of `state`, in document order (empty without the plugin). */
 export function getFindings(state: EditorState): readonly LintFinding[] {
@@ -85,6 +85,52 @@ export function applyAnswer(id: string, answer: Answer): Command {
     closeHistory(tr);
     const action: CdiLintAction = { type: 'answered', id };
     dispatch(tr.setMeta(cdiLintKey, action));
+    return true;
+  };
+}
+
+/** One edit in document positions: replace `[from, to)` with `text`. */
+export interface DocumentEdit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * Writes an answer's edit (document positions, e.g. from the engine's `applyAnswerToText` edit
+ * mapped into the document) as one transaction that is its own undo step, like
+ * {@link applyAnswer}, and hides finding `id` (or each of several ids) if still visible. Unlike `applyAnswer` the edit
+ * may lie anywhere (a site word before the evidence, a hedge removed, a conflicting value
+ * replaced), so it does not require the finding to be visible. The cursor ends after the edit.
+ */
+export function applyAnswerEdit(id: string | readonly string[], edit: DocumentEdit): Command {
+  return (state, dispatch) => {
+    const size = state.doc.content.size;
+    if (edit.from < 0 || edit.to < edit.from || edit.to > size) return false;
+    if (!dispatch) return true;
+    const tr = state.tr;
+    if (edit.text) tr.insertText(edit.text, edit.from, edit.to);
+    else if (edit.to > edit.from) tr.delete(edit.from, edit.to);
+    const end = tr.mapping.map(edit.to, 1);
+    tr.setSelection(TextSelection.create(tr.doc, end)).scrollIntoView();
+    closeHistory(tr);
+    const [first = '', ...rest] = typeof id === 'string' ? [id] : id;
+    const action: CdiLintAction = rest.length > 0 ? { type: 'answered', id: first, also: rest } : { type: 'answered', id: first };
+    dispatch(tr.setMeta(cdiLintKey, action));
+    return true;
+  };
+}
+
+/**
+ * Hides the findings of this kind and family on these words, and any reported on them later,
+ * for as long as the words stay (a dismissal that needs no visible finding: an answer of
+ * "Clinically undetermined" given after part of the query was already written).
+ */
+export function suppressWords(dismissal: Dismissal): Command {
+  return (state, dispatch) => {
+    if (!cdiLintKey.getState(state)) return false;
+    const action: CdiLintAction = { type: 'suppress', dismissal };
+    dispatch?.(state.tr.setMeta(cdiLintKey, action));
     return true;
   };
 }

@@ -9,8 +9,10 @@ export { cdiLintKey, getCdiLintState, initialState, applyTransaction, placeFindi
 export { findingClass, findingDecoration, decorationsFor } from './decorations.js';
 export type { FindingDecorationSpec } from './decorations.js';
 export {
-  nextFinding, previousFinding, selectFinding, dismissFinding, applyAnswer, reanalyze, getFindings, findFinding,
+  nextFinding, previousFinding, selectFinding, dismissFinding, applyAnswer, applyAnswerEdit, suppressWords, reanalyze,
+  getFindings, findFinding,
 } from './commands.js';
+export type { DocumentEdit } from './commands.js';
 export { DEFAULT_DEBOUNCE_MS } from './view.js';
 export { DISMISS_REASONS } from './types.js';
 export type {
@@ -18,4 +20,5 @@ export type {
   Dismissal, LintFinding, PendingAnalysis, PlacedFinding,
 } from './types.js';
 export { createWorkerAnalyzer } from '../worker/client.js';
-export type { WorkerAnalyzerOptions } from '../worker/client.js';
+export type { WorkerAnalyzer, WorkerAnalyzerOptions } from '../worker/client.js';
+export type * from '../queries/types.js';

@@ -17,6 +17,7 @@ import type { Mappable } from 'prosemirror-transform';
 import type { Node } from 'prosemirror-model';
 import { DecorationSet } from 'prosemirror-view';
 import type { Finding } from '../../src/types.js';
+import type { Query } from '../../src/queries/types.js';
 import { textBetween } from '../positions.js';
 import type { PositionRange, TextMap } from '../positions.js';
 import { decorationsOf, findingDecoration } from './decorations.js';
@@ -39,13 +40,20 @@ export function initialState(): CdiLintState {
   };
 }
 
-/** Places the engine's findings (offsets into `map.text`) in `map.doc`. */
-export function placeFindings(findings: readonly Finding[], map: TextMap): PlacedFinding[] {
-  return findings.map((finding) => ({
-    finding,
-    ...map.toRange(finding),
-    mentions: finding.mentions.map((m) => map.toRange(m)),
-  }));
+/**
+ * Places the engine's findings (offsets into `map.text`) in `map.doc`, each with its query from
+ * `queries` (keyed by engine finding id) when there is one.
+ */
+export function placeFindings(findings: readonly Finding[], map: TextMap, queries?: Readonly<Record<string, Query>>): PlacedFinding[] {
+  return findings.map((finding) => {
+    const query = queries?.[finding.id];
+    return {
+      finding,
+      ...map.toRange(finding),
+      mentions: finding.mentions.map((m) => map.toRange(m)),
+      ...(query ? { query } : {}),
+    };
+  });
 }
 
 /** The reducer: `state` after `tr` (whose resulting document is `doc`). */
@@ -78,7 +86,13 @@ function reduce(state: CdiLintState, action: CdiLintAction, doc: Node): CdiLintS
     case 'dismiss':
       return dismiss(state, action.id, action.reason, action.note, doc);
     case 'answered':
-      return withoutFindings(state, state.findings.filter((f) => f.id === action.id));
+      return withoutFindings(state, state.findings.filter((f) => f.id === action.id || action.also?.includes(f.id)));
+    case 'suppress': {
+      const d = action.dismissal;
+      if (d.to > doc.content.size || textBetween(doc, d.from, d.to) !== d.text) return state; // words gone: nothing to keep
+      const hidden = state.findings.filter((f) => hides(d, f.finding, f, f.mentions));
+      return { ...withoutFindings(state, hidden), dismissals: [...state.dismissals, d] };
+    }
     case 'refresh':
       return { ...state, refresh: state.refresh + 1 };
   }
@@ -162,14 +176,15 @@ function applyResults(state: CdiLintState, placed: readonly PlacedFinding[], map
   const findings: LintFinding[] = [];
   const added: LintFinding[] = [];
   for (const { p, range, mentions, match } of incoming) {
+    const query = p.query ? { query: p.query } : {};
     if (match) {
-      findings.push({ id: match.id, finding: p.finding, ...range, mentions });
+      findings.push({ id: match.id, finding: p.finding, ...range, mentions, ...query });
       continue;
     }
     let id = p.finding.id;
     for (let n = 2; used.has(id); n++) id = `${p.finding.id}#${n}`;
     used.add(id);
-    const fresh: LintFinding = { id, finding: p.finding, ...range, mentions };
+    const fresh: LintFinding = { id, finding: p.finding, ...range, mentions, ...query };
     findings.push(fresh);
     added.push(fresh);
   }

@@ -10,13 +10,18 @@ import type { DecorationSet } from 'prosemirror-view';
 import type { Mapping } from 'prosemirror-transform';
 import type { Analysis, AnalyzeOptions, Finding, Setting } from '../../src/types.js';
 import type { PositionRange } from '../positions.js';
+import type { Query } from '../../src/queries/types.js';
+import type { QueryService } from '../queries/types.js';
 
 /**
  * Where analyses come from. `analyze` must not modify `text`; it may reject (the plugin retries
  * with backoff). Implementations: `createInlineAnalyzer()` (main thread) and
- * `createWorkerAnalyzer()` (Web Worker).
+ * `createWorkerAnalyzer()` (Web Worker). Both also draft each finding's compliant query (the
+ * analysis's `queries`, see `QueriedAnalysis`) and offer the query calls of {@link QueryService}
+ * (answer edits, hand-off, exports); a host's own provider may leave them out, and the element then
+ * shows findings without queries.
  */
-export interface AnalysisProvider {
+export interface AnalysisProvider extends Partial<QueryService> {
   analyze(text: string, options: AnalyzeOptions): Promise<Analysis>;
   /** Releases resources (terminates a worker). The plugin never calls it: the host owns the provider. */
   destroy?(): void;
@@ -31,10 +36,16 @@ export interface AnalysisProvider {
  */
 export type AnalyzerStatus = 'loading' | 'ready' | 'error' | 'retrying';
 
-/** Why the clinician dismissed a finding. */
-export type DismissReason = 'not-clinically-relevant' | 'documented-elsewhere' | 'address-later' | 'other';
+/**
+ * Why the clinician dismissed a finding. The last two are not offered in the dismiss menu: they
+ * record a query answered "Clinically undetermined" or "Not clinically significant", which hides
+ * the finding without changing the note.
+ */
+export type DismissReason =
+  | 'not-clinically-relevant' | 'documented-elsewhere' | 'address-later' | 'other'
+  | 'clinically-undetermined' | 'not-clinically-significant';
 
-/** The dismissal reasons, in display order. */
+/** The dismissal reasons of the dismiss menu, in display order. */
 export const DISMISS_REASONS: readonly DismissReason[] = [
   'not-clinically-relevant', 'documented-elsewhere', 'address-later', 'other',
 ];
@@ -53,6 +64,8 @@ export interface LintFinding extends PositionRange {
   finding: Finding;
   /** `finding.mentions` as current document ranges (mentions whose text was deleted are gone). */
   mentions: PositionRange[];
+  /** The finding's compliant query, when the provider drafted one (offsets index the analysed text). */
+  query?: Query;
 }
 
 /**
@@ -101,6 +114,7 @@ export interface CdiLintState {
 export interface PlacedFinding extends PositionRange {
   finding: Finding;
   mentions: PositionRange[];
+  query?: Query;
 }
 
 /** Where an answer's text goes relative to the finding's words. */
@@ -122,8 +136,10 @@ export type CdiLintAction =
   /** Request `id` failed; a retry is scheduled. */
   | { type: 'failed'; id: number; error: string }
   | { type: 'dismiss'; id: string; reason: DismissReason; note?: string }
-  /** The transaction carrying this action wrote an answer at finding `id`. */
-  | { type: 'answered'; id: string }
+  /** The transaction carrying this action wrote an answer at finding `id` (nothing happens if it is gone). */
+  | { type: 'answered'; id: string; also?: readonly string[] }
+  /** Adds a dismissal for words whose finding may no longer be visible (and hides any it matches). */
+  | { type: 'suppress'; dismissal: Dismissal }
   | { type: 'refresh' };
 
 /** Options of `cdiLint`. */

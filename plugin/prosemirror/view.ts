@@ -18,6 +18,7 @@ import type { EditorState, PluginView } from 'prosemirror-state';
 import type { Setting } from '../../src/types.js';
 import { textMap } from '../positions.js';
 import type { TextMap } from '../positions.js';
+import type { QueriedAnalysis } from '../queries/types.js';
 import { cdiLintKey, placeFindings } from './state.js';
 import type { CdiLintAction, CdiLintOptions, CdiLintState } from './types.js';
 
@@ -112,7 +113,8 @@ export class CdiLintView implements PluginView {
         if (this.destroyed || this.inFlight?.id !== id) return;
         this.inFlight = undefined;
         this.failures = 0;
-        this.dispatch({ type: 'results', id, findings: placeFindings(result.findings, map) });
+        const { queries } = result as QueriedAnalysis;
+        this.dispatch({ type: 'results', id, findings: placeFindings(result.findings, map, queries) });
         if (this.dirty) this.run(false);
       },
       (error: unknown) => {

@@ -31,9 +31,10 @@
  * threw) rejects only its request. The plugin's view decides when to call again (backoff) and
  * reports the status.
  */
-import type { Analysis, AnalyzeOptions } from '../../src/types.js';
+import type { AnalyzeOptions } from '../../src/types.js';
 import type { AnalysisProvider } from '../prosemirror/types.js';
-import type { AnalyzeRequest, AnalyzeResponse } from './protocol.js';
+import type { QueriedAnalysis, QueryExportFormat, QueryExports, QueryService } from '../queries/types.js';
+import type { AnalyzeResponse, QueryRequest, WorkerRequest } from './protocol.js';
 
 /** Options of {@link createWorkerAnalyzer}: exactly one of `url` or `createWorker`. */
 export interface WorkerAnalyzerOptions {
@@ -45,8 +46,9 @@ export interface WorkerAnalyzerOptions {
   timeoutMs?: number;
 }
 
-/** The worker provider's extra controls. */
-export interface WorkerAnalyzer extends AnalysisProvider {
+/** The worker provider: analyses with query drafts, the query calls, and `destroy`. */
+export interface WorkerAnalyzer extends Omit<AnalysisProvider, keyof QueryService>, QueryService {
+  analyze(text: string, options: AnalyzeOptions): Promise<QueriedAnalysis>;
   /** Terminates the worker and rejects pending requests; later calls reject. */
   destroy(): void;
 }
@@ -54,15 +56,18 @@ export interface WorkerAnalyzer extends AnalysisProvider {
 const DEFAULT_TIMEOUT_MS = 20_000;
 
 interface Waiting {
-  resolve(analysis: Analysis): void;
+  resolve(value: unknown): void;
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** A request without its id (the client numbers them). */
+type Unnumbered<R> = R extends { id: number } ? Omit<R, 'id'> : never;
+
 /**
  * An analysis provider that runs the engine in a Web Worker. The worker starts on the first
- * `analyze` call, so creating the provider costs nothing and the first keystrokes never wait for
- * the model; the main thread only posts text and receives findings.
+ * call, so creating the provider costs nothing and the first keystrokes never wait for the model;
+ * the main thread only posts text and receives findings (each with its query) and query results.
  */
 export function createWorkerAnalyzer(options: WorkerAnalyzerOptions): WorkerAnalyzer {
   const { url, createWorker } = options;
@@ -99,6 +104,7 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions): WorkerAnal
       waiting.delete(response.id);
       clearTimeout(entry.timer);
       if ('analysis' in response) entry.resolve(response.analysis);
+      else if ('result' in response) entry.resolve(response.result);
       else entry.reject(new Error(`cdi-lint worker: ${response.error}`));
     });
     w.addEventListener('error', (event) => {
@@ -113,26 +119,33 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions): WorkerAnal
     return w;
   };
 
+  /** Posts one request and resolves with its response's payload. */
+  const call = <T>(message: Unnumbered<WorkerRequest>): Promise<T> => {
+    if (destroyed) return Promise.reject(new Error('cdi-lint worker: the analyzer was destroyed'));
+    try {
+      worker ??= spawn();
+    } catch (error) {
+      worker = undefined;
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const target = worker;
+    const id = ++lastId;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (worker === target) fail(new Error(`cdi-lint worker: no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+      target.postMessage({ ...message, id } as WorkerRequest);
+    });
+  };
+  const query = <T>(message: Unnumbered<QueryRequest>): Promise<T> => call<T>(message);
+
   return {
-    analyze(text: string, analyzeOptions: AnalyzeOptions): Promise<Analysis> {
-      if (destroyed) return Promise.reject(new Error('cdi-lint worker: the analyzer was destroyed'));
-      try {
-        worker ??= spawn();
-      } catch (error) {
-        worker = undefined;
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      const target = worker;
-      const id = ++lastId;
-      return new Promise<Analysis>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          if (worker === target) fail(new Error(`cdi-lint worker: no answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiting.set(id, { resolve, reject, timer });
-        const request: AnalyzeRequest = { id, text, options: { ...analyzeOptions } };
-        target.postMessage(request);
-      });
-    },
+    analyze: (text, analyzeOptions) => call<QueriedAnalysis>({ text, options: { ...analyzeOptions } }),
+    answerEdit: (request) => query({ type: 'answer-edit', request }),
+    handoff: (request) => query({ type: 'handoff', request }),
+    exportQueries: <F extends QueryExportFormat>(request: Parameters<QueryService['exportQueries']>[0] & { format: F }) =>
+      query<QueryExports[F]>({ type: 'export', request }),
     destroy(): void {
       destroyed = true;
       fail(new Error('cdi-lint worker: the analyzer was destroyed'));

@@ -1,25 +1,41 @@
 /**
  * The analysis worker's entry: loads the engine (and with it the NLP model) inside the worker and
- * answers each `AnalyzeRequest` with one `AnalyzeResponse`. If the engine cannot load, the module
- * fails to evaluate and the page sees the worker's `error` event.
+ * answers each request with one response: analyses (each finding with its compliant query), and
+ * the query calls (answer edits, hand-off, exports). If the engine cannot load, the module fails
+ * to evaluate and the page sees the worker's `error` event.
  *
  * Build it as its own self-contained ES module bundle (`dist/worker.js`); see `client.ts`.
  */
-import { analyze } from '../../src/index.js';
-import type { AnalyzeRequest, AnalyzeResponse } from './protocol.js';
+import { analyzeWithQueries, answerEdit, exportOf, handoffOf } from '../queries/service.js';
+import type { AnalyzeResponse, WorkerRequest } from './protocol.js';
 
 const scope = self as unknown as {
-  addEventListener(type: 'message', listener: (event: MessageEvent<AnalyzeRequest>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
   postMessage(message: AnalyzeResponse): void;
 };
 
+function respond(message: WorkerRequest): AnalyzeResponse {
+  switch (message.type) {
+    case undefined:
+    case 'analyze':
+      return { id: message.id, analysis: analyzeWithQueries(message.text, message.options) };
+    case 'answer-edit':
+      return { id: message.id, result: answerEdit(message.request) };
+    case 'handoff':
+      return { id: message.id, result: handoffOf(message.request) };
+    case 'export':
+      return { id: message.id, result: exportOf(message.request) };
+    default:
+      throw new Error(`unknown request type ${JSON.stringify((message as { type: unknown }).type)}`);
+  }
+}
+
 scope.addEventListener('message', (event) => {
-  const { id, text, options } = event.data;
   let response: AnalyzeResponse;
   try {
-    response = { id, analysis: analyze(text, options) };
+    response = respond(event.data);
   } catch (error) {
-    response = { id, error: error instanceof Error ? error.message : String(error) };
+    response = { id: event.data.id, error: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(response);
 });

@@ -31,6 +31,7 @@ async function openFirstPopover(el: CdiEditor): Promise<void> {
   el.shadowRoot!.querySelector<HTMLButtonElement>('.panel button[data-finding-id]')!.click();
   await el.updateComplete;
   expect(el.shadowRoot!.querySelector('.popover'), 'an open popover').to.not.equal(null);
+  expect(el.shadowRoot!.querySelector('.popover .query[role="group"][aria-labelledby] fieldset legend'), 'with its query').to.not.equal(null);
 }
 
 /** axe violations as `rule: target` lines (compact, so a failure reads at a glance). */
@@ -66,6 +67,15 @@ describe('<cdi-editor> accessibility (axe-core)', () => {
       }
     });
   }
+
+  it('has no violations with the "Other (please specify)" text box open', async () => {
+    const el = await editorInView('clinician');
+    await openFirstPopover(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.popover button[data-role="other"]')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.popover input[part="other-input"]')).to.not.equal(null);
+    expect(await violations(el.parentElement!)).to.deep.equal([]);
+  });
 
   it('labels the panel list and the text box', async () => {
     const el = await editorInView('clinician');

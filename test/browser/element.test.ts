@@ -103,11 +103,12 @@ describe('<cdi-editor>', () => {
     const popover = await openPopoverFromPanel(el, finding.id);
     const answered = nextEvent(el, 'cdi-answer');
     const changed = nextEvent(el, 'cdi-change');
-    popover.querySelector<HTMLButtonElement>('button[data-axis="acuity"][data-value="acute-on-chronic"]')!.click();
+    popover.querySelector<HTMLButtonElement>('button[data-item="acuity"][data-option="acute-on-chronic"]')!.click();
     const { detail } = await answered;
-    expect(detail.wording).to.equal('acute on chronic');
-    expect((await changed).detail.value).to.equal('PAST MEDICAL HISTORY: acute on chronic CHF.\n\nPlan: diuresis.');
-    expect(el.value).to.equal('PAST MEDICAL HISTORY: acute on chronic CHF.\n\nPlan: diuresis.');
+    expect(detail.answer.choices).to.deep.equal([{ itemId: 'acuity', optionId: 'acute-on-chronic' }]);
+    expect(detail.edit).to.deep.equal({ from: 22, to: 22, insert: 'Acute on chronic ' });
+    expect((await changed).detail.value).to.equal('PAST MEDICAL HISTORY: Acute on chronic CHF.\n\nPlan: diuresis.');
+    expect(el.value).to.equal('PAST MEDICAL HISTORY: Acute on chronic CHF.\n\nPlan: diuresis.');
     await chord(['Control'], 'z');
     expect(el.value).to.equal(note);
   });
