@@ -31,15 +31,16 @@ export async function discoverInputs(paths: readonly string[]): Promise<Input[]>
       inputs.push({ kind: 'stdin' });
       continue;
     }
-    let isDirectory: boolean;
+    let info;
     try {
-      isDirectory = (await stat(path)).isDirectory();
+      info = await stat(path);
     } catch (error) {
       inputs.push({ kind: 'error', path, reason: await describeReadError(path, error) });
       continue;
     }
-    if (!isDirectory) {
-      inputs.push({ kind: 'file', path });
+    if (!info.isDirectory()) {
+      // A named pipe, socket or device would block or never end: only regular files are read.
+      inputs.push(info.isFile() ? { kind: 'file', path } : { kind: 'error', path, reason: notARegularFile(info) });
       continue;
     }
     const real = await realpath(path).catch(() => path);
@@ -74,8 +75,14 @@ async function walk(dir: string, visited: Set<string>, inputs: Input[]): Promise
       if (visited.has(real)) continue;
       visited.add(real);
       await walk(path, visited, inputs);
-    } else if (info.isFile() && isNoteName(name)) {
-      inputs.push({ kind: 'file', path });
+    } else if (isNoteName(name)) {
+      inputs.push(info.isFile() ? { kind: 'file', path } : { kind: 'error', path, reason: notARegularFile(info) });
     }
   }
+}
+
+/** Why a path that is neither a directory nor a regular file is not read. */
+function notARegularFile(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  const what = info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
+  return what === 'not a regular file' ? 'not a regular file, not read' : `${what} (not a regular file), not read`;
 }

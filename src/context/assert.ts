@@ -9,7 +9,8 @@
  * another trigger of the same category (ConText's rule: the nearer trigger governs). `maxScope` caps it
  * in word tokens. A target that overlaps a trigger's own words is not modified by that trigger.
  *
- * Offsets are half-open UTF-16 into the whole text. Total: never throws; linear in sentence length.
+ * Offsets are half-open UTF-16 into the whole text. Total: never throws; reading a sentence is linear in
+ * its length, and each `assert` after that is logarithmic in its number of triggers.
  */
 import type { Assertion, Span } from '../types.js';
 import { compileLexicon, matchTriggers, type Lexicon, type TriggerMatch } from './lexicon.js';
@@ -159,20 +160,114 @@ export function readContext(text: string, sentence: Span, lexicon: Lexicon = DEF
   } catch {
     modifiers = []; // Unreachable by design; analysis must stay total on user text.
   }
+  const index = indexModifiers(modifiers);
   return {
     assert(target: Span): Assertion {
       const result = defaultAssertion();
       const { start, end: rawEnd } = clampSpan(target, bounds.start, bounds.end);
       const end = Math.max(rawEnd, start + 1); // an empty target is a point
-      for (const mod of modifiers) {
-        if (start < mod.triggerEnd && end > mod.triggerStart) continue; // inside the trigger's own words
-        if (start >= mod.scopeEnd || end <= mod.scopeStart) continue;
-        if (mod.category === 'experiencer') result.experiencer = 'other';
-        else result[mod.category] = true;
+      for (const [category, scopes] of index) {
+        if (!reaches(scopes, start, end)) continue;
+        if (category === 'experiencer') result.experiencer = 'other';
+        else result[category] = true;
       }
       return result;
     },
   };
+}
+
+/**
+ * The modifiers of one category, indexed so that {@link reaches} costs O(log n) plus the triggers
+ * that overlap the target, not O(n): a run-on sentence with thousands of triggers and mentions
+ * would otherwise cost their product.
+ */
+interface ScopeIndex {
+  /** Scope starts and scope ends, each sorted ascending (scopes with start <= end only). */
+  starts: number[];
+  ends: number[];
+  /** The same modifiers by trigger start, and the running maximum of their trigger ends. */
+  byTrigger: Modifier[];
+  maxTriggerEnd: number[];
+  /** Scopes with start > end (none are made today): checked one by one. */
+  odd: Modifier[];
+}
+
+function indexModifiers(modifiers: readonly Modifier[]): Map<Category, ScopeIndex> {
+  const index = new Map<Category, ScopeIndex>();
+  for (const mod of modifiers) {
+    let scopes = index.get(mod.category);
+    if (!scopes) {
+      scopes = { starts: [], ends: [], byTrigger: [], maxTriggerEnd: [], odd: [] };
+      index.set(mod.category, scopes);
+    }
+    if (mod.scopeStart > mod.scopeEnd) {
+      scopes.odd.push(mod);
+      continue;
+    }
+    scopes.starts.push(mod.scopeStart);
+    scopes.ends.push(mod.scopeEnd);
+    scopes.byTrigger.push(mod);
+  }
+  for (const scopes of index.values()) {
+    scopes.starts.sort((a, b) => a - b);
+    scopes.ends.sort((a, b) => a - b);
+    scopes.byTrigger.sort((a, b) => a.triggerStart - b.triggerStart);
+    let max = -Infinity;
+    scopes.maxTriggerEnd = scopes.byTrigger.map((mod) => (max = Math.max(max, mod.triggerEnd)));
+  }
+  return index;
+}
+
+/** Whether a modifier's scope meets `[start, end)` while its own trigger words do not. */
+function modifies(mod: Modifier, start: number, end: number): boolean {
+  if (start < mod.triggerEnd && end > mod.triggerStart) return false; // inside the trigger's own words
+  return start < mod.scopeEnd && end > mod.scopeStart;
+}
+
+function reaches(scopes: ScopeIndex, start: number, end: number): boolean {
+  if (scopes.odd.some((mod) => modifies(mod, start, end))) return true;
+  // A scope with start <= end misses the target exactly when it starts at or after `end` or ends
+  // at or before `start` (never both), so the scopes that meet it are counted by two searches.
+  let count = firstAtLeast(scopes.starts, end) - firstAbove(scopes.ends, start);
+  if (count <= 0) return false;
+  // Less those whose own trigger overlaps the target (triggers are short: a few are looked at).
+  const { byTrigger, maxTriggerEnd } = scopes;
+  let lo = 0;
+  let hi = byTrigger.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byTrigger[mid]!.triggerStart < end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && maxTriggerEnd[i]! > start; i--) {
+    const mod = byTrigger[i]!;
+    if (mod.triggerEnd > start && start < mod.scopeEnd && end > mod.scopeStart) count--;
+  }
+  return count > 0;
+}
+
+/** The index of the first value >= `x` in ascending `values`. */
+function firstAtLeast(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first value > `x` in ascending `values`. */
+function firstAbove(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The assertion of `target` within `sentence` (both spans of `text`). One-shot {@link readContext}. */

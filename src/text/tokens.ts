@@ -52,27 +52,74 @@ function kindOf(winkType: string): TokenKind {
   }
 }
 
+/**
+ * wink's tokenizer costs the square of the length of a run without spaces (its punctuation
+ * regexes peel one character at a time), so a 200 KB line with no space took half a minute.
+ * Runs longer than this are cut into pieces and each piece is read on its own; notes have no
+ * such words, so ordinary text is read in one piece, exactly as before.
+ */
+const MAX_RUN = 128;
+/** A run without wink's separators (its `splitter`: spaces, no-break and thin spaces, CR, LF, tab). */
+const LONG_RUN = new RegExp(`[^ \\u00a0\\u2002-\\u2005\\u2009\\u200a\\u202f\\u205f\\n\\r\\t]{${MAX_RUN + 1},}`, 'g');
+
 function winkTokens(text: string): Token[] {
-  const doc = nlp.readDoc(text);
+  const tokens: Token[] = [];
+  let from = 0;
+  for (const run of text.matchAll(LONG_RUN)) {
+    const runStart = run.index;
+    const runEnd = runStart + run[0].length;
+    if (runStart > from) readPiece(text, from, runStart, tokens);
+    for (let at = runStart; at < runEnd; ) {
+      const to = cutPoint(text, at, runEnd);
+      readPiece(text, at, to, tokens);
+      at = to;
+    }
+    from = runEnd;
+  }
+  if (from < text.length) readPiece(text, from, text.length, tokens);
+  return tokens;
+}
+
+/**
+ * Where to end the piece of a long run that starts at `at`: after the last non-alphanumeric
+ * character in the second half of the next `MAX_RUN` (so "CHF,HTN,..." is cut between words),
+ * else at `MAX_RUN`; never inside a surrogate pair.
+ */
+function cutPoint(text: string, at: number, runEnd: number): number {
+  if (runEnd - at <= MAX_RUN) return runEnd;
+  let to = at + MAX_RUN;
+  for (let i = to - 1; i > at + MAX_RUN / 2; i--) {
+    if (!/[\p{L}\p{N}\p{M}]/u.test(text[i]!)) {
+      to = i + 1;
+      break;
+    }
+  }
+  const code = text.charCodeAt(to - 1);
+  if (code >= 0xd800 && code <= 0xdbff) to--;
+  return to;
+}
+
+/** Appends wink's tokens of `text.slice(from, to)`, with offsets into `text`. */
+function readPiece(text: string, from: number, to: number, tokens: Token[]): void {
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+  const doc = nlp.readDoc(piece);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const types = doc.tokens().out(its.type) as string[];
-  const tokens: Token[] = [];
   let pos = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     pos += (spaces[i] ?? '').length;
-    if (!text.startsWith(value, pos)) {
+    if (!piece.startsWith(value, pos)) {
       // wink altered or skipped something: find the value again rather than trust the count.
-      const found = text.indexOf(value, pos);
+      const found = piece.indexOf(value, pos);
       if (found < 0) continue;
       pos = found;
     }
     const kind = kindOf(types[i] ?? '');
-    tokens.push({ start: pos, end: pos + value.length, text: value, norm: normalize(value), kind });
+    tokens.push({ start: from + pos, end: from + pos + value.length, text: value, norm: normalize(value), kind });
     pos += value.length;
   }
-  return tokens;
 }
 
 function isShortPart(t: Token): boolean {

@@ -26,7 +26,6 @@ import { applyAnswer, cdiLint, cdiLintKey, dismissFinding, getFindings } from '.
 import type { CdiLintAction, CdiLintState, Dismissal } from '../../plugin/prosemirror/index.js';
 import type { FindingDecorationSpec } from '../../plugin/prosemirror/decorations.js';
 import { createInlineAnalyzer } from '../../plugin/prosemirror/inline-analyzer.js';
-import { answerGroups } from '../../plugin/element/answers.js';
 import { docToText, textBetween, textMap, textToDoc } from '../../plugin/positions.js';
 import { noteClipboardTextParser, noteSchema } from '../../plugin/schema.js';
 import { analyze } from '../../src/index.js';
@@ -181,11 +180,14 @@ function run(view: EditorView, step: Op): void {
       return;
     case 'answer': {
       const target = findings[step.which % Math.max(1, findings.length)];
-      const choices = target ? answerGroups(target.finding).flatMap((g) => g.choices) : [];
+      // The finding's own query options that write words before or after the evidence.
+      const choices = (target?.query?.items ?? []).flatMap((item) => item.options)
+        .filter((o) => o.wording && o.wording.text && (o.wording.placement === 'before' || o.wording.placement === 'after'));
       const choice = choices[step.choice % Math.max(1, choices.length)];
-      if (!target || !choice) return;
-      const text = choice.placement === 'before' ? `${choice.wording} ` : ` ${choice.wording}`;
-      expect(applyAnswer(target.id, { text, mode: choice.placement })(state, dispatch), 'answer applied').to.equal(true);
+      if (!target || !choice || !choice.wording) return;
+      const mode = choice.wording.placement as 'before' | 'after';
+      const text = mode === 'before' ? `${choice.wording.text} ` : ` ${choice.wording.text}`;
+      expect(applyAnswer(target.id, { text, mode })(state, dispatch), 'answer applied').to.equal(true);
       tally.answers++;
       return;
     }
