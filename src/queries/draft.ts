@@ -182,8 +182,15 @@ export function axisWording(k: QueryKnowledge, family: FamilyRule, axis: AxisId,
   const head = words(evidence).at(-1);
   const phrase = phrases[0] ?? idLabel(valueId);
   const kept = phrase.split(/\s+/).filter((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') !== head).join(' ');
-  return { text: how.pattern.replace('{phrase}', kept || idLabel(valueId)), placement: how.placement };
+  const text = how.pattern.replace('{phrase}', kept || idLabel(valueId));
+  // A phrase that starts with a linking word ("of cancer", "due to blood loss") can only follow the
+  // condition's name, whatever the axis usually does.
+  const placement = how.placement === 'before' && LINKING.test(text) ? 'after' : how.placement;
+  return { text, placement };
 }
+
+/** Words that join a qualifying phrase to the noun before it (grammar, not clinical knowledge). */
+const LINKING = /^(of|due to|secondary to|from|in|with|caused by|related to|associated with|2\/2|s\/t)\b/i;
 
 // ---- wording of the question ----------------------------------------------------------------
 

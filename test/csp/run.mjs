@@ -206,6 +206,16 @@ async function main() {
     const undone = await page.evaluate(() => document.querySelector('#clinician').value);
     check('undo restores the typed text', undone === NOTE, JSON.stringify(undone));
 
+    // The review step before signing: the hand-off summary comes from the worker and is shown in a
+    // dialog; signing with open queries needs a confirmation.
+    await page.click('#review');
+    await page.waitForSelector('#review-summary:not([hidden])', { timeout: STEP_TIMEOUT_MS });
+    const signDisabled = await page.$eval('#sign', (b) => b.disabled);
+    await page.click('#confirm-open');
+    await page.click('#sign');
+    await page.waitForFunction(() => /Signed/.test(document.querySelector('#signed')?.textContent ?? ''), { timeout: STEP_TIMEOUT_MS });
+    check('the review step shows the hand-off and signs only after confirming open queries', signDisabled === true);
+
     // Canaries: the recording must see a refused cross-origin fetch in the page and an eval in the
     // worker (run from a timer: code evaluated by DevTools itself is exempt from the eval check).
     // Their reports name puppeteer's evaluation (`pptr:`) as the source, which sets them apart.

@@ -106,3 +106,14 @@ describe('every family: first flag example answered with the first option', () =
     });
   }
 });
+
+describe('wording that starts with a linking word', () => {
+  it('is written after the condition, not before it', async () => {
+    const { axisWording } = await import('../../src/queries/draft.js');
+    const { defaultQueryKnowledge } = await import('../../src/queries/knowledge.js');
+    const { validateFamilyRule } = await import('../../src/rules/load.js');
+    const anemia = validateFamilyRule((await import('../../src/knowledge/families/anemia.json')).default, 'anemia.json');
+    const wording = axisWording(defaultQueryKnowledge(), anemia, 'type', 'neoplastic-disease', ['of cancer'], 'Anemia');
+    expect(wording).toEqual({ text: 'of cancer', placement: 'after' });
+  });
+});
