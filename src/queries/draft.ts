@@ -43,7 +43,13 @@ export function draftQuery(finding: Finding, text: string, options: DraftOptions
   const getAnalysis = (): Analysis => (analysis ??= analyze(text));
 
   const indicators = indicatorsOf(finding, text, k, finding.kind === 'missing-specificity' || finding.kind === 'uncertain-diagnosis' ? getAnalysis() : options.analysis);
-  const items = itemsOf(finding, template, k, family, getAnalysis);
+  let items = itemsOf(finding, template, k, family, getAnalysis);
+  let format = template.format;
+  // A single credible value would make a leading question: ask open-ended instead.
+  if (format === 'multiple-choice' && items.some((item) => item.options.filter((o) => o.role === 'answer').length === 1)) {
+    format = 'open-ended';
+    items = items.map((item) => item.options.filter((o) => o.role === 'answer').length === 1 ? { ...item, options: item.options.filter((o) => o.role !== 'answer') } : item);
+  }
   const fill = (pattern: string): string => fillPattern(pattern, finding, items);
   const query: Query = {
     id: `query:${finding.id}`,
@@ -53,7 +59,7 @@ export function draftQuery(finding: Finding, text: string, options: DraftOptions
     rule: finding.rule,
     template: template.id,
     purpose: template.purpose,
-    format: template.format,
+    format,
     title: fill(template.title),
     question: fill(template.question),
     indicators,

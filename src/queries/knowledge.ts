@@ -86,7 +86,7 @@ export interface QueryKnowledgeFiles {
 }
 
 type Json = unknown;
-const FORMATS: readonly QueryFormat[] = ['multiple-choice', 'yes-no'];
+const FORMATS: readonly QueryFormat[] = ['multiple-choice', 'yes-no', 'open-ended'];
 const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
 let bundled: QueryKnowledge | undefined;

@@ -41,6 +41,10 @@ export function lintQuery(query: Query, knowledge: QueryKnowledge = defaultQuery
     if (!roles.includes('other')) add('missing-other', `item "${item.id}" has no "Other (please specify)" option`);
     if (!roles.includes('undetermined')) add('missing-undetermined', `item "${item.id}" has no "Clinically undetermined" option`);
     const yesNo = roles.includes('yes') || roles.includes('no');
+    if (query.format === 'open-ended') {
+      const substantive = item.options.filter((o) => o.role === 'answer');
+      if (substantive.length === 1) add('single-diagnosis', `item "${item.id}" offers a single option ("${substantive[0]!.label}"): an open-ended query offers none`);
+    }
     if (query.format === 'multiple-choice') {
       const substantive = item.options.filter((o) => o.role === 'answer' || o.role === 'not-significant');
       if (substantive.length < 2) {

@@ -11,9 +11,11 @@ import type { AxisId, CodeRef, FamilyId, FindingKind, Span } from '../types.js';
 
 /**
  * Query formats. `multiple-choice` is the default; `yes-no` is allowed only for the purposes in
- * {@link YES_NO_PURPOSES}.
+ * {@link YES_NO_PURPOSES}; `open-ended` is drafted when a list would hold a single credible value
+ * (offering it alone would lead): the provider answers in their own words ("Other") or
+ * "Clinically undetermined".
  */
-export type QueryFormat = 'multiple-choice' | 'yes-no';
+export type QueryFormat = 'multiple-choice' | 'yes-no' | 'open-ended';
 
 /**
  * Why a query is asked, which decides what the compliance rules allow:

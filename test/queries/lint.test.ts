@@ -146,3 +146,17 @@ describe('lintQuery rejects', () => {
     expect(rulesOf(q)).toEqual(['malformed']);
   });
 });
+
+describe('open-ended queries', () => {
+  it('are drafted when a single credible value would remain, offering only Other and Clinically undetermined', async () => {
+    const { analyze, draftQuery } = await import('../../src/index.js');
+    const text = 'Assessment: mantle cell lymphoma, on treatment with rituximab.';
+    const analysis = analyze(text);
+    const finding = analysis.findings.find((f) => f.family === 'cancer');
+    if (!finding) return expect.unreachable('the cancer finding is expected');
+    const query = draftQuery(finding, text, { analysis });
+    expect(query.format).toBe('open-ended');
+    expect(query.items.map((i) => [i.axis, i.options.map((o) => o.role)])).toEqual([['site', ['other', 'undetermined']]]);
+    expect(lintQuery(query).ok).toBe(true);
+  });
+});
