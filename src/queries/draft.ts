@@ -85,7 +85,10 @@ export function templateFor(k: QueryKnowledge, finding: Pick<Finding, 'kind' | '
 
 function indicatorsOf(finding: Finding, text: string, k: QueryKnowledge, analysis: Analysis | undefined): ClinicalIndicator[] {
   const kind: ClinicalIndicator['kind'] = finding.kind === 'undocumented-condition' ? 'value' : finding.kind === 'conflict' ? 'statement' : 'mention';
-  const spans: Array<Span & { kind: ClinicalIndicator['kind'] }> = finding.mentions.slice(0, MAX_MENTIONS).map((s) => ({ ...s, kind }));
+  // A mention is quoted with its sentence: the words around a diagnosis ("CHF: IV furosemide,
+  // daily weights") are its clinical indicators.
+  const spans: Array<Span & { kind: ClinicalIndicator['kind'] }> = finding.mentions.slice(0, MAX_MENTIONS)
+    .map((s) => ({ ...(kind === 'value' ? s : contextOf(text, s)), kind }));
   const labels = finding.family ? k.indicatorLabels[finding.family] : undefined;
   if (labels && analysis) {
     const values = analysis.quantities
@@ -101,6 +104,28 @@ function indicatorsOf(finding: Finding, text: string, k: QueryKnowledge, analysi
     out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), kind: s.kind });
   }
   return out;
+}
+
+/** Longest quotation of a mention's context, in UTF-16 units. */
+const MAX_CONTEXT = 200;
+
+/**
+ * The sentence holding a span, within its line, clipped to MAX_CONTEXT around the span; never
+ * shorter than the span, trimmed of surrounding spaces.
+ */
+export function contextOf(text: string, span: Span): Span {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', span.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(Math.max(lineStart, span.start - MAX_CONTEXT / 2), span.start);
+  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  let start = stop >= 0 ? span.start - before.length + stop + 2 : span.start - before.length;
+  const after = text.slice(span.end, Math.min(lineEnd, span.end + MAX_CONTEXT / 2));
+  const next = after.search(/[.!?](\s|$)/);
+  let end = next >= 0 ? span.end + next + 1 : span.end + after.length;
+  while (start < span.start && /\s/.test(text[start]!)) start++;
+  while (end > span.end && /\s/.test(text[end - 1]!)) end--;
+  return { start: Math.min(start, span.start), end: Math.max(end, span.end) };
 }
 
 // ---- items and options -------------------------------------------------------------------------

@@ -111,7 +111,7 @@ describe('<cdi-editor> compliant queries', () => {
     const expected = draftQuery(analyze(NOTE).findings[0]!, NOTE);
     const popover = await openPopover(el, finding.id);
     expect(popover.querySelector('[part="query-question"]')?.textContent).to.equal(expected.question);
-    expect([...popover.querySelectorAll('.indicators q')].map((q) => q.textContent)).to.deep.equal(['CHF']);
+    expect([...popover.querySelectorAll('.indicators q')].map((q) => q.textContent)).to.deep.equal(['PAST MEDICAL HISTORY: CHF.']);
     for (const item of expected.items) {
       const fieldset = popover.querySelector(`fieldset[data-item="${item.id}"]`)!;
       expect(fieldset.querySelector('legend')?.textContent).to.equal(item.prompt);

@@ -22,9 +22,9 @@ describe('draftQuery', () => {
     expect(acuity.options.slice(-2).map((o) => o.label)).toEqual(['Other (please specify)', 'Clinically undetermined']);
   });
 
-  it('quotes the mention and the family\'s lab values as clinical indicators, with their spans', () => {
+  it('quotes the mention with its sentence and the family\'s lab values as clinical indicators, with their spans', () => {
     expect(hf().query.indicators).toEqual([
-      { start: 22, end: 25, text: 'CHF', kind: 'mention' },
+      { start: 0, end: 40, text: 'PAST MEDICAL HISTORY: CHF, hypertension.', kind: 'mention' },
       { start: 47, end: 53, text: 'EF 25%', kind: 'value' },
     ]);
   });
@@ -59,7 +59,7 @@ describe('draftQuery', () => {
     const text = 'Assessment: Chronic diastolic heart failure. Plan: continue diuresis for systolic heart failure.';
     const { query } = draftFor(text, (f) => f.kind === 'conflict');
     expect(optionTable(query)).toEqual(['type: diastolic, systolic, other, undetermined']);
-    expect(query.indicators.map((i) => i.text)).toEqual(['diastolic heart failure', 'systolic heart failure']);
+    expect(query.indicators.map((i) => i.text)).toEqual(['Assessment: Chronic diastolic heart failure.', 'Plan: continue diuresis for systolic heart failure.']);
   });
 
   it('drafts an uncertain-diagnosis query asking for the status at this visit', () => {
@@ -71,12 +71,22 @@ describe('draftQuery', () => {
   it('analyses the text itself when no analysis is given', () => {
     const text = 'PAST MEDICAL HISTORY: CHF, hypertension. Echo: EF 25%.';
     const finding = analyze(text).findings[0]!;
-    expect(draftQuery(finding, text).indicators.map((i) => i.text)).toEqual(['CHF', 'EF 25%']);
+    expect(draftQuery(finding, text).indicators.map((i) => i.text)).toEqual(['PAST MEDICAL HISTORY: CHF, hypertension.', 'EF 25%']);
   });
 
   it('cites the compliance brief and the finding\'s sources', () => {
     const { query, finding } = hf();
     expect(query.source.some((s) => s.startsWith('AHIMA/ACDIS'))).toBe(true);
     for (const s of finding.source) expect(query.source).toContain(s);
+  });
+});
+
+describe('contextOf', () => {
+  it('quotes the sentence of a mention within its line, never crossing a line break', async () => {
+    const { contextOf } = await import('../../src/queries/draft.js');
+    const text = 'A/P:\n1. CHF: IV furosemide, daily weights. Recheck BMP.\n2. AKI';
+    const start = text.indexOf('CHF');
+    const span = contextOf(text, { start, end: start + 3 });
+    expect(text.slice(span.start, span.end)).toBe('CHF: IV furosemide, daily weights.');
   });
 });

@@ -72,7 +72,7 @@ describe('FHIR R4 Questionnaire', () => {
   it('shows the indicators as display items, then the question, then one choice item per axis', () => {
     const q = queryToQuestionnaire(queries()[0]!.query);
     expect(q.item.map((i) => `${i.linkId}:${i.type}`)).toEqual(['indicators:group', 'question:display', 'acuity:choice', 'type:choice']);
-    expect(q.item[0]!.item!.map((i) => `${i.type} ${i.text}`)).toEqual(['display "CHF"', 'display "EF 25%"']);
+    expect(q.item[0]!.item!.map((i) => `${i.type} ${i.text}`)).toEqual(['display "PAST MEDICAL HISTORY: CHF, hypertension."', 'display "EF 25%"']);
   });
 
   it('offers each option as a valueCoding, with a free-text item enabled by "Other"', () => {
