@@ -4,7 +4,8 @@
  * purpose, role or placement is a {@link RuleError} naming the file, the entry and the allowed values.
  */
 import { AXES, FAMILIES, FINDING_KINDS, type AxisId, type CodeRef, type FamilyId, type FindingKind } from '../types.js';
-import { RuleError, validateFamilyRule } from '../rules/load.js';
+import { validateFamilyRule } from '../rules/load.js';
+import { arr, codeRef, describe, keys, obj, oneOf, RuleError, str, type Json } from '../rules/readers.js';
 import type { FamilyRule } from '../rules/schema.js';
 import { FAMILY_FILES } from '../knowledge/families/index.js';
 import templatesData from '../knowledge/queries/templates.json';
@@ -85,9 +86,7 @@ export interface QueryKnowledgeFiles {
   families?: Readonly<Record<string, unknown>>;
 }
 
-type Json = unknown;
 const FORMATS: readonly QueryFormat[] = ['multiple-choice', 'yes-no', 'open-ended'];
-const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
 let bundled: QueryKnowledge | undefined;
 
@@ -190,7 +189,7 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
       const role = o.role === undefined ? 'answer' : oneOf(o.role, OPTION_ROLES, file, `${at} role`);
       const option: OptionRule = { id, label: str(o.label, file, `${at} label`), role, wording: o.wording === undefined ? null : wording(o.wording, file, `${at} wording`) };
       if (role === 'answer' && !option.wording) throw new RuleError(file, at, 'an answer needs a "wording" (what is written into the note)');
-      if (o.code !== undefined) option.code = code(o.code, file, `${at} code`);
+      if (o.code !== undefined) option.code = codeRef(o.code, file, `${at} code`);
       return option;
     });
   }
@@ -227,42 +226,10 @@ function wording(data: Json, file: string, where: string): Wording {
   return { text: w.text, placement };
 }
 
-function code(data: Json, file: string, where: string): CodeRef {
-  const c = obj(data, file, where);
-  keys(c, ['code', 'title'], file, where);
-  const value = str(c.code, file, `${where} code`);
-  if (!CODE_PATTERN.test(value)) throw new RuleError(file, `${where} code`, `"${value}" is not a dotted ICD-10-CM code (like I50.21)`);
-  return { code: value, title: str(c.title, file, `${where} title`) };
-}
 
-// ---- small typed readers (same messages as src/rules/load.ts) -------------------------------
 
-function obj(data: Json, file: string, where: string): Record<string, Json> {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleError(file, where, `must be an object, got ${describe(data)}`);
-  return data as Record<string, Json>;
-}
 
-function arr(data: Json, file: string, where: string): Json[] {
-  if (!Array.isArray(data)) throw new RuleError(file, where, `must be a list, got ${describe(data)}`);
-  return data;
-}
 
-function str(data: Json, file: string, where: string): string {
-  if (typeof data !== 'string' || data.trim() === '') throw new RuleError(file, where, `must be a non-empty string, got ${describe(data)}`);
-  return data;
-}
 
-function oneOf<T extends string>(data: Json, allowed: readonly T[], file: string, where: string): T {
-  if (typeof data !== 'string' || !allowed.includes(data as T)) throw new RuleError(file, where, `${describe(data)} is not allowed; allowed: ${allowed.join(', ')}`);
-  return data as T;
-}
 
-function keys(o: Record<string, Json>, allowed: readonly string[], file: string, where: string): void {
-  for (const key of Object.keys(o)) if (!allowed.includes(key)) throw new RuleError(file, where, `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`);
-}
 
-function describe(data: Json): string {
-  if (data === undefined) return 'nothing';
-  const s = JSON.stringify(data);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}

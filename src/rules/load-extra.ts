@@ -4,11 +4,9 @@
  * {@link validateFamilyRule}.
  */
 import { AXES, FAMILIES, type AxisId, type FamilyId } from '../types.js';
-import { RuleError } from './load.js';
+import { arr, codeRef as code, keys, obj, oneOf, RuleError, str, strings, type Json } from './readers.js';
 import type { ConflictRules, IndicatorRule, PlainCode, QuantityCondition, VagueTermRule } from './schema.js';
 
-type Json = unknown;
-const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
 /** Validates `vague-terms.json`. */
 export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
@@ -110,40 +108,9 @@ function family(data: Json, file: string, where: string): FamilyId | null {
   return data === null || data === undefined ? null : oneOf(data, FAMILIES, file, `${where} family`);
 }
 
-function code(data: Json, file: string, where: string): PlainCode {
-  const c = obj(data, file, where);
-  keys(c, ['code', 'title'], file, where);
-  const value = str(c.code, file, `${where} code`);
-  if (!CODE_PATTERN.test(value)) throw new RuleError(file, `${where} code`, `"${value}" is not a dotted ICD-10-CM code (like I50.21)`);
-  return { code: value, title: str(c.title, file, `${where} title`) };
-}
 
-function obj(data: Json, file: string, where: string): Record<string, Json> {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleError(file, where, 'must be an object');
-  return data as Record<string, Json>;
-}
 
-function arr(data: Json, file: string, where: string): Json[] {
-  if (!Array.isArray(data)) throw new RuleError(file, where, 'must be a list');
-  return data;
-}
 
-function str(data: Json, file: string, where: string): string {
-  if (typeof data !== 'string' || data.trim() === '') throw new RuleError(file, where, 'must be a non-empty string');
-  return data;
-}
 
-function strings(data: Json, file: string, where: string, nonEmpty: boolean): string[] {
-  const list = arr(data, file, where).map((s, i) => str(s, file, `${where} ${i}`));
-  if (nonEmpty && list.length === 0) throw new RuleError(file, where, 'must not be empty');
-  return list;
-}
 
-function oneOf<T extends string>(data: Json, allowed: readonly T[], file: string, where: string): T {
-  if (typeof data !== 'string' || !allowed.includes(data as T)) throw new RuleError(file, where, `${JSON.stringify(data)} is not allowed; allowed: ${allowed.join(', ')}`);
-  return data as T;
-}
 
-function keys(o: Record<string, Json>, allowed: readonly string[], file: string, where: string): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new RuleError(file, where, `unknown key "${k}"; allowed keys: ${allowed.join(', ')}`);
-}

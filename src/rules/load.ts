@@ -5,14 +5,9 @@
 import { AXES, FAMILIES, type AxisId, type FamilyId } from '../types.js';
 import { COURSES, VALUE_SCOPES, type CodeRule, type FamilyRule, type FlagExample, type TermRule, type ValueRule } from './schema.js';
 import taxonomy from '../knowledge/taxonomy-axes.json';
+import { arr as asArray, CODE_PATTERN, describe, keys as checkKeys, obj as asObject, oneOf, RuleError, str as asString, type Json } from './readers.js';
 
-/** Thrown for a rule file that does not fit the schema. */
-export class RuleError extends Error {
-  constructor(readonly file: string, readonly where: string, detail: string) {
-    super(`${file}: ${where}: ${detail}`);
-    this.name = 'RuleError';
-  }
-}
+export { RuleError } from './readers.js';
 
 /** The axes each family may use (shared/eval/taxonomy.json). */
 export const FAMILY_AXES: Readonly<Record<FamilyId, readonly AxisId[]>> = taxonomy.axes as Record<FamilyId, AxisId[]>;
@@ -22,9 +17,7 @@ const TERM_KEYS = ['text', 'implies', 'caseSensitive', 'course'];
 const VALUE_KEYS = ['values', 'scope', 'window', 'onlyWhen', 'notNeededWhen', 'keepDefault'];
 const CODE_KEYS = ['code', 'title', 'when'];
 const FLAG_KEYS = ['text', 'missing', 'setting'];
-const CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
-type Json = unknown;
 
 /**
  * Validates one parsed rule file. `file` names it in errors. Returns the typed rule; throws
@@ -164,38 +157,9 @@ function flagExample(data: Json, file: string, where: string, allowedAxes: reado
   return example;
 }
 
-// ---- small typed readers -------------------------------------------------------------------
 
-function asObject(data: Json, file: string, where: string): Record<string, Json> {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RuleError(file, where, `must be an object, got ${describe(data)}`);
-  return data as Record<string, Json>;
-}
 
-function asArray(data: Json, file: string, where: string): Json[] {
-  if (!Array.isArray(data)) throw new RuleError(file, where, `must be a list, got ${describe(data)}`);
-  return data;
-}
 
-function asString(data: Json, file: string, where: string): string {
-  if (typeof data !== 'string' || data.trim() === '') throw new RuleError(file, where, `must be a non-empty string, got ${describe(data)}`);
-  return data;
-}
 
-function oneOf<T extends string>(data: Json, allowed: readonly T[], file: string, where: string): T {
-  if (typeof data !== 'string' || !allowed.includes(data as T)) {
-    throw new RuleError(file, where, `${describe(data)} is not allowed; allowed: ${allowed.join(', ')}`);
-  }
-  return data as T;
-}
 
-function checkKeys(obj: Record<string, Json>, allowed: readonly string[], file: string, where: string): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) throw new RuleError(file, where, `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`);
-  }
-}
 
-function describe(data: Json): string {
-  if (data === undefined) return 'nothing';
-  const s = JSON.stringify(data);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
