@@ -5,11 +5,13 @@
  */
 import { AXES, FAMILIES, type AxisId, type FamilyId } from '../types.js';
 import { arr, codeRef as code, keys, obj, oneOf, RuleError, str, strings, type Json } from './readers.js';
-import type { ConflictRules, IndicatorRule, PlainCode, QuantityCondition, VagueTermRule } from './schema.js';
+import type { ConflictRules, IndicatorRule, QuantityCondition, VagueTermRule } from './schema.js';
 
-
-/** Validates `vague-terms.json`. */
-export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
+/**
+ * Reads a file of the shape `{description, source, rules: [...]}` whose rules have unique `id`s
+ * and only `allowed` keys, handing each rule, its id and its place name to `read`.
+ */
+function readRules<T>(data: Json, file: string, allowed: readonly string[], read: (r: Record<string, Json>, id: string, where: string) => T): T[] {
   const top = obj(data, file, 'file');
   keys(top, ['description', 'source', 'rules'], file, 'file');
   const ids = new Set<string>();
@@ -19,7 +21,14 @@ export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
     const where = `rule "${id}"`;
     if (ids.has(id)) throw new RuleError(file, where, 'the id is used twice');
     ids.add(id);
-    keys(r, ['id', 'family', 'phrases', 'unlessNear', 'window', 'message', 'note', 'source', 'current', 'candidates', 'examples'], file, where);
+    keys(r, allowed, file, where);
+    return read(r, id, where);
+  });
+}
+
+/** Validates `vague-terms.json`. */
+export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
+  return readRules(data, file, ['id', 'family', 'phrases', 'unlessNear', 'window', 'message', 'note', 'source', 'current', 'candidates', 'examples'], (r, id, where) => {
     const window = r.window ?? 3;
     if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > 30) throw new RuleError(file, `${where} window`, 'must be a whole number from 0 to 30');
     return {
@@ -40,16 +49,7 @@ export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
 
 /** Validates `indicators.json`. */
 export function validateIndicators(data: Json, file: string): IndicatorRule[] {
-  const top = obj(data, file, 'file');
-  keys(top, ['description', 'source', 'rules'], file, 'file');
-  const ids = new Set<string>();
-  return arr(top.rules, file, 'rules').map((raw, i) => {
-    const r = obj(raw, file, `rule ${i}`);
-    const id = str(r.id, file, `rule ${i} id`);
-    const where = `rule "${id}"`;
-    if (ids.has(id)) throw new RuleError(file, where, 'the id is used twice');
-    ids.add(id);
-    keys(r, ['id', 'family', 'quantity', 'phrases', 'documentedBy', 'message', 'note', 'source', 'candidates', 'examples'], file, where);
+  return readRules(data, file, ['id', 'family', 'quantity', 'phrases', 'documentedBy', 'message', 'note', 'source', 'candidates', 'examples'], (r, id, where) => {
     if ((r.quantity === undefined) === (r.phrases === undefined)) throw new RuleError(file, where, 'needs exactly one of "quantity" and "phrases"');
     const rule: IndicatorRule = {
       id,

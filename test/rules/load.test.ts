@@ -75,3 +75,21 @@ describe('axis conditions', () => {
     expect(errorOf(data)).toMatch(/axis "acuity" notNeededWhen "type": "mixed" is not allowed; allowed: systolic/);
   });
 });
+
+describe('the other rule files are validated at load', () => {
+  it('rejects a vague-term rule with an unknown key, naming the file, the rule and the allowed keys', async () => {
+    const { validateVagueTerms } = await import('../../src/rules/load-extra.js');
+    const data = { rules: [{ id: 'x', phrases: ['x'], message: 'm', note: 'n', source: ['s'], current: null, candidates: [], examples: { flag: ['x'], pass: ['y'] }, colour: 'red' }] };
+    expect(() => validateVagueTerms(data, 'vague.json')).toThrow(/^vague\.json: rule "x": unknown key "colour"; allowed keys: id, family, phrases/);
+  });
+  it('rejects two indicator rules with the same id', async () => {
+    const { validateIndicators } = await import('../../src/rules/load-extra.js');
+    const rule = { id: 'dup', quantity: { labels: ['bmi'], atLeast: 40 }, documentedBy: ['obese'], message: '{values}', note: 'n', source: ['s'], candidates: [], examples: { flag: ['x'], pass: ['y'] } };
+    expect(() => validateIndicators({ rules: [rule, rule] }, 'ind.json')).toThrow('ind.json: rule "dup": the id is used twice');
+  });
+  it('rejects an indicator message that does not quote the values', async () => {
+    const { validateIndicators } = await import('../../src/rules/load-extra.js');
+    const rule = { id: 'q', phrases: ['insulin'], documentedBy: ['diabetes'], message: 'no values', note: 'n', source: ['s'], candidates: [], examples: { flag: ['x'], pass: ['y'] } };
+    expect(() => validateIndicators({ rules: [rule] }, 'ind.json')).toThrow('ind.json: rule "q" message: must quote the values seen: include {values}');
+  });
+});
