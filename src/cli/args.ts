@@ -7,10 +7,10 @@ import type { Setting } from '../types.js';
 
 /** Output formats. `text` is for people, `json` is JSON Lines for programs, `fhir` is one FHIR R4
  *  Bundle of query Questionnaires per note, as JSON Lines (lint only). */
-export type Format = 'text' | 'json' | 'fhir';
+export type Format = 'text' | 'json' | 'fhir' | 'handoff';
 
 const SETTINGS: readonly Setting[] = ['inpatient', 'outpatient'];
-const FORMATS: readonly Format[] = ['text', 'json', 'fhir'];
+const FORMATS: readonly Format[] = ['text', 'json', 'fhir', 'handoff'];
 
 /** Lint notes: files, directories (recursively, `*.txt`) or `-` for standard input. */
 export interface LintCommand {
@@ -43,12 +43,12 @@ export class UsageError extends Error {
 }
 
 /** The short usage synopsis printed with usage errors. */
-export const USAGE = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir] PATH... | -
+export const USAGE = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff] PATH... | -
        cdi-lint context [--format json|text] [PATH... | -]
 Try 'cdi-lint --help' for more information.`;
 
 /** The full `--help` text. */
-export const HELP = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir] PATH... | -
+export const HELP = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff] PATH... | -
        cdi-lint context [--format json|text] [PATH... | -]
 
 Flags diagnoses in clinical notes that lack the detail (acuity, type, laterality,
@@ -62,13 +62,15 @@ Arguments:
 Options:
   --setting inpatient|outpatient
             care setting (default: inpatient); it changes how hedged diagnoses count
-  --format text|json|fhir
+  --format text|json|fhir|handoff
             text: findings grouped by file, then a summary line (default)
             json: JSON Lines, one {"file": ..., "findings": [...]} object per note
             read, each finding whole with its compliant query draft ("query");
             standard input is named "-"
             fhir: JSON Lines, one FHIR R4 Bundle (type collection) per note read,
             with a Questionnaire for each finding's query
+            handoff: per note, the summary before it goes to coders: the open
+            queries and the codes the note supports now
   -h, --help     print this help and exit
   --version      print the version and exit
   --             end of options; later arguments are paths even if they start with -
@@ -141,7 +143,7 @@ export function parseArgs(argv: readonly string[]): Command {
       setting = oneOf(name, value, SETTINGS);
     } else {
       format = oneOf(name, value, FORMATS);
-      if (command === 'context' && format === 'fhir') throw new UsageError("format 'fhir' does not apply to 'context' (allowed: json, text)");
+      if (command === 'context' && (format === 'fhir' || format === 'handoff')) throw new UsageError(`format '${format}' does not apply to 'context' (allowed: json, text)`);
     }
   }
 

@@ -8,6 +8,7 @@ import type { LintCommand } from './args.js';
 import { discoverInputs } from './discover.js';
 import { formatFileJson } from './format-json.js';
 import { formatFileFhir } from './format-fhir.js';
+import { formatFileHandoff } from './format-handoff.js';
 import { formatFileText, formatSummary, printable, type RunStats } from './format-text.js';
 import { write } from './output.js';
 import { Progress } from './progress.js';
@@ -63,6 +64,7 @@ export async function runLint(command: LintCommand): Promise<number> {
     const out =
       command.format === 'json' ? formatFileJson(file, findings, { text: note.text, analysis })
         : command.format === 'fhir' ? formatFileFhir(file, findings, { text: note.text, analysis })
+        : command.format === 'handoff' ? formatFileHandoff(name, { text: note.text, analysis })
           : formatFileText(name, note.text, findings, { color });
     if (out !== '') {
       if (stdout.isTTY) progress.clear(); // same terminal: do not write over the progress line

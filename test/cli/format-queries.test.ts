@@ -53,3 +53,22 @@ describe('--format fhir', () => {
     expect(HELP).toContain('one FHIR R4 Bundle (type collection) per note');
   });
 });
+
+describe('--format handoff', () => {
+  it('prints each note with its open queries and the codes it supports now', async () => {
+    const { formatFileHandoff } = await import('../../src/cli/format-handoff.js');
+    const { analyze } = await import('../../src/index.js');
+    const text = 'PMH: CHF.';
+    const out = formatFileHandoff('note.txt', { text, analysis: analyze(text) });
+    expect(out).toBe([
+      'note.txt',
+      '  Open queries (1):',
+      '    - Documentation clarification: CHF',
+      '  Answered (0):',
+      '  Dismissed (0):',
+      '  Codes the note supports:',
+      '    - missing-specificity/heart-failure: I50.9 Heart failure, unspecified',
+      '', '',
+    ].join('\n'));
+  });
+});
