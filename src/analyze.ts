@@ -22,6 +22,9 @@ import { conflicts } from './rules/conflict.js';
 import { uncertainDiagnoses } from './rules/uncertain.js';
 import type { Note } from './rules/note.js';
 import { FAMILY_FILES } from './knowledge/families/index.js';
+import { aboutAt, readDiscourse, type DiscourseSpan } from './text/discourse.js';
+import { parseNoteDate, readTime, type TimeReading } from './context/time.js';
+import { assignConfidence } from './rules/confidence.js';
 
 /** Analyses one note. */
 export type Analyzer = (text: string, options?: AnalyzeOptions) => Analysis;
@@ -39,7 +42,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** Builds an analyzer over a knowledge base of one's own (see `compileKnowledge`). */
 export function createAnalyzer(kb: KnowledgeBase): Analyzer {
-  return (text, options = {}) => run(kb, typeof text === 'string' ? text : '', checkSetting(options.setting));
+  return (text, options = {}) => {
+    const setting = checkSetting(options.setting);
+    const noteDate = options.noteDate === undefined ? undefined : parseNoteDate(options.noteDate);
+    return run(kb, typeof text === 'string' ? text : '', setting, noteDate);
+  };
 }
 
 function checkSetting(setting: unknown): Setting {
@@ -51,16 +58,20 @@ function checkSetting(setting: unknown): Setting {
 /** Sections whose mentions are history (GUIDE rule 5 then decides if they are current). */
 const HISTORY_SECTIONS: ReadonlySet<SectionCategory> = new Set(['history', 'surgical-history']);
 
-function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
+function run(kb: KnowledgeBase, text: string, setting: Setting, noteDate: number | undefined): Analysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const sections = findSections(text);
   const stream = toStream(tokens);
   const sentenceOfPos = sentenceIndex(stream, tokens, sentences);
+  // The note's structure and time: spans about patients in general or other people, and past clauses.
+  const discourse = readDiscourse(tokens, stream, sentences, sentenceOfPos, sections);
+  const time = readTime(text, tokens, stream, sentences, sentenceOfPos, noteDate);
+  const reading: Reading = { discourse, time };
 
   const contextOf = contextCache(text, sentences);
   const blockers: Array<{ family: null; from: number; to: number }> = [];
-  const mentions = findMentions(kb, text, tokens, stream, sentenceOfPos, sections, contextOf, blockers);
+  const mentions = findMentions(kb, text, tokens, stream, sentenceOfPos, sections, contextOf, blockers, reading);
   const byFamily = new Map<FamilyId, RuleMention[]>();
   for (const m of mentions) {
     const list = byFamily.get(m.family);
@@ -103,7 +114,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
     sectionAt: (offset) => sectionAt(sections, offset).category,
     assertionAt: (from, to) => {
       const span = spanOf(from, to);
-      return assertionOf(contextOf(sentenceOfPos[from]!), span.start, span.end, sectionAt(sections, span.start).category);
+      return assertionOf(contextOf(sentenceOfPos[from]!), span.start, span.end, sectionAt(sections, span.start).category, reading, from);
     },
   };
   const quantities = readQuantities(text, tokens);
@@ -118,8 +129,27 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   }
   findings.push(...vagueTerms(kb, note));
   findings.push(...undocumentedConditions(kb, note, quantities, mentions));
+  // One place for every kind: a finding whose evidence is not about this patient now is dropped,
+  // and each finding that stays gets its confidence.
+  const kept = assignConfidence(findings.filter((f) => isAboutPatientNow(f, reading)), mentions, sections);
+  findings.length = 0;
+  findings.push(...kept);
   findings.sort((a, b) => a.start - b.start || (a.family ?? '').localeCompare(b.family ?? '') || a.kind.localeCompare(b.kind));
   return { findings, mentions: mentions.map(publicMention), sections, quantities, setting };
+}
+
+/** The structure and time reading of a note, consulted for every assertion. */
+interface Reading {
+  discourse: DiscourseSpan[];
+  time: TimeReading;
+}
+
+/**
+ * Whether a finding's evidence is about this patient now: not inside text about patients in
+ * general or about another person. Applies to every finding kind, whatever rule made it.
+ */
+function isAboutPatientNow(f: Finding, reading: Reading): boolean {
+  return aboutAt(reading.discourse, f.start, f.end) === undefined;
 }
 
 /** What covers each stream position: a mention of a family, or (family null) a phrase naming
@@ -178,7 +208,7 @@ function contextCache(text: string, sentences: readonly Sentence[]): (sentence: 
 function findMentions(
   kb: KnowledgeBase, text: string, tokens: readonly Token[], stream: Stream, sentenceOfPos: Int32Array,
   sections: ReturnType<typeof findSections>, contextOf: (sentence: number) => SentenceContext | undefined,
-  blockers: Array<{ family: null; from: number; to: number }>,
+  blockers: Array<{ family: null; from: number; to: number }>, reading: Reading,
 ): RuleMention[] {
   const out: RuleMention[] = [];
   for (const match of kb.terms.matchAll(stream)) {
@@ -189,9 +219,10 @@ function findMentions(
     const seen = new Set<FamilyId>();
     for (const { family: familyId, term } of match.payloads) {
       if (!term || !familyId || seen.has(familyId)) continue;
-      seen.add(familyId);
       const family = kb.families.get(familyId)!;
-      const assertion = assertionOf(contextOf(sentence), start, end, section);
+      if (otherSense(family, term.text, match.from, match.to, stream, sentenceOfPos, section)) continue;
+      seen.add(familyId);
+      const assertion = assertionOf(contextOf(sentence), start, end, section, reading, match.from);
       const historyOnly = assertion.historical && courseOf(family, term) === 'episodic';
       const current = !assertion.negated && !assertion.hypothetical && !assertion.uncertain && assertion.experiencer === 'patient' && !historyOnly;
       out.push({
@@ -204,11 +235,43 @@ function findMentions(
   return out;
 }
 
-function assertionOf(context: SentenceContext | undefined, start: number, end: number, section: SectionCategory): Assertion {
+/**
+ * The assertion of a mention: ConText within its sentence, then the section (family history is
+ * someone else's, past history is history), the note's structure (text about patients in general
+ * is not particular, text about a relative is theirs) and time told in narrative (a past clause).
+ */
+function assertionOf(context: SentenceContext | undefined, start: number, end: number, section: SectionCategory, reading: Reading, pos: number): Assertion {
   let assertion: Assertion = context?.assert({ start, end }) ?? { negated: false, historical: false, hypothetical: false, experiencer: 'patient', uncertain: false };
   if (section === 'family-history') assertion = { ...assertion, experiencer: 'other' };
   if (HISTORY_SECTIONS.has(section)) assertion = { ...assertion, historical: true };
+  const about = aboutAt(reading.discourse, start, end);
+  if (about === 'general') assertion = { ...assertion, hypothetical: true };
+  if (about === 'other') assertion = { ...assertion, experiencer: 'other' };
+  if (!assertion.historical && reading.time.pastAt(pos) !== undefined) assertion = { ...assertion, historical: true };
   return assertion;
+}
+
+/**
+ * Whether a term match names something else in its context (the family's `notWhen` entries and
+ * the global ones): "neonatal depression", "absorb the shock", "anemia labs", "mild obesity" on
+ * examination.
+ */
+function otherSense(family: CompiledFamily, term: string, from: number, to: number, stream: Stream, sentenceOfPos: Int32Array, section: SectionCategory): boolean {
+  const sentence = sentenceOfPos[from];
+  const lower = term.toLowerCase();
+  for (const sense of family.senses) {
+    if (sense.terms && !sense.terms.has(lower)) continue;
+    if (sense.sections.has(section)) return true;
+    const window = sense.rule.window;
+    for (let k = from - 1; k >= 0 && k >= from - window - 4 && sentenceOfPos[k] === sentence; k--) {
+      const m = sense.after.matchAt(stream, k, from);
+      if (m && from - m.to < window) return true;
+    }
+    for (let k = to; k < stream.keys.length && k < to + window && sentenceOfPos[k] === sentence; k++) {
+      if (sense.before.matchAt(stream, k)) return true;
+    }
+  }
+  return false;
 }
 
 /**

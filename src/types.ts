@@ -47,7 +47,20 @@ export type Setting = 'inpatient' | 'outpatient';
 export interface AnalyzeOptions {
   /** Care setting. Default `inpatient`. */
   setting?: Setting;
+  /**
+   * The note's own date, an ISO date string ("2026-12-02"; a full ISO timestamp is read by its
+   * date). It is the reference for dates written in the note: an episodic condition told with a
+   * date more than 30 days earlier, or a year before this one, is history. Without it, the latest
+   * full date written in the note is the reference. An invalid value is a TypeError.
+   */
+  noteDate?: string;
 }
+
+/**
+ * How sure the engine is of a finding. `high`: shown by default (the clinician view, the command
+ * line). `low`: shown only on request (`--all`, the CDI view), marked, with its reasons.
+ */
+export type Confidence = 'high' | 'low';
 
 /** A half-open UTF-16 range `[start, end)` into the analysed text. */
 export interface Span {
@@ -129,6 +142,14 @@ export interface Finding {
   /** Id of the rule that produced the finding, and its citations. */
   rule: string;
   source: string[];
+  /**
+   * How sure the engine is (see {@link Confidence}); set by `analyze` for every finding of every
+   * kind. Optional only so that findings built by hand stay valid: read an absent value as `high`.
+   */
+  confidence?: Confidence;
+  /** Why the confidence is low, in plain words ("only in narrative", "outside assessment and
+   *  diagnoses"); empty when it is high. Set together with `confidence`. */
+  confidenceReasons?: string[];
 }
 
 /** A condition mention with its context, as the engine saw it (for debugging and the CLI). */

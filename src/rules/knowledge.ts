@@ -3,14 +3,17 @@
  */
 import type { FamilyId } from '../types.js';
 import { PhraseTrie } from '../concepts/trie.js';
-import { validateFamilyRule } from './load.js';
+import { RuleError, senseRule, validateFamilyRule } from './load.js';
+import sensesData from '../knowledge/context/senses.json';
+import { FAMILIES } from '../types.js';
 import otherConditions from '../knowledge/other-conditions.json';
 import vagueTermsData from '../knowledge/vague-terms.json';
 import indicatorsData from '../knowledge/indicators.json';
 import conflictsData from '../knowledge/conflicts.json';
 import { validateConflicts, validateIndicators, validateVagueTerms } from './load-extra.js';
 import type { ConflictRules, IndicatorRule, VagueTermRule } from './schema.js';
-import type { Course, FamilyRule, TermRule, ValueRule, ValueScope } from './schema.js';
+import type { Course, FamilyRule, SenseRule, TermRule, ValueRule, ValueScope } from './schema.js';
+import { arr, keys as checkKeys, obj as asObject, oneOf, type Json } from './readers.js';
 
 /** What a term match carries. */
 export interface TermPayload {
@@ -36,6 +39,18 @@ export interface CompiledFamily {
   keys: Map<string, { rule: ValueRule; scope: ValueScope; window: number; isAxis: boolean }>;
   /** The widest window of the family (tokens each side of a mention). */
   maxWindow: number;
+  /** The family's `notWhen` entries and the global ones that apply to it, compiled. */
+  senses: CompiledSense[];
+}
+
+/** A `notWhen` entry, ready to run. */
+export interface CompiledSense {
+  rule: SenseRule;
+  /** Lower-case term texts it applies to, or undefined for every term. */
+  terms: Set<string> | undefined;
+  after: PhraseTrie<true>;
+  before: PhraseTrie<true>;
+  sections: ReadonlySet<string>;
 }
 
 /** An indicator rule with its phrase dictionaries. */
@@ -63,6 +78,8 @@ export interface ExtraKnowledge {
   vagueTerms?: unknown;
   indicators?: unknown;
   conflicts?: unknown;
+  /** The global `notWhen` entries (default: src/knowledge/context/senses.json). */
+  senses?: unknown;
 }
 
 /** Tokens each side of a mention searched for values, unless a rule sets `window`. */
@@ -77,13 +94,15 @@ export function compileKnowledge(files: Readonly<Record<string, unknown>>, extra
   const otherPhrases = extra.otherPhrases ?? otherConditions.phrases;
   const terms = new PhraseTrie<TermPayload>();
   const families = new Map<FamilyId, CompiledFamily>();
+  const globalSenses = validateGlobalSenses(extra.senses ?? sensesData, 'context/senses.json');
   const termEntries: Array<{ phrase: string; payload: TermPayload; caseSensitive?: boolean }> = [];
   for (const [file, data] of Object.entries(files)) {
     const rule = validateFamilyRule(data, file);
     if (families.has(rule.family)) throw new Error(`${file}: rule "${rule.family}": the family is defined twice`);
     termEntries.push(...rule.terms.map((term) => ({ phrase: term.text, payload: { family: rule.family, term }, caseSensitive: term.caseSensitive ?? false })));
     termEntries.push(...rule.exclude.map((phrase) => ({ phrase, payload: { family: rule.family, term: null } })));
-    families.set(rule.family, compileFamily(rule));
+    const senses = [...rule.notWhen, ...globalSenses.filter((g) => g.families.includes('*') || g.families.includes(rule.family)).map((g) => g.rule)];
+    families.set(rule.family, compileFamily(rule, senses));
   }
   termEntries.push(...otherPhrases.map((phrase) => ({ phrase, payload: { family: null, term: null } })));
   terms.addMany(termEntries);
@@ -107,7 +126,31 @@ function trieOf(phrases: readonly string[]): PhraseTrie<true> {
   return trie;
 }
 
-function compileFamily(rule: FamilyRule): CompiledFamily {
+/** Validates the global `notWhen` list: `{senses: [{families, ...notWhen entry}]}`. */
+function validateGlobalSenses(data: Json, file: string): Array<{ families: string[]; rule: SenseRule }> {
+  const top = asObject(data, file, 'senses file');
+  checkKeys(top, ['description', 'source', 'senses'], file, 'senses file');
+  return arr(top.senses, file, 'senses').map((entry, i) => {
+    const where = `sense ${i}`;
+    const o = asObject(entry, file, where);
+    const families = arr(o.families, file, `${where} families`).map((f) => oneOf(f, ['*', ...FAMILIES], file, `${where} families`));
+    if (families.length === 0) throw new RuleError(file, `${where} families`, 'must name at least one family, or "*"');
+    const { families: _ignored, ...rest } = o;
+    return { families, rule: senseRule(rest, file, where, undefined) };
+  });
+}
+
+function compileSense(rule: SenseRule): CompiledSense {
+  return {
+    rule,
+    terms: rule.terms.includes('*') ? undefined : new Set(rule.terms.map((t) => t.toLowerCase())),
+    after: trieOf(rule.after),
+    before: trieOf(rule.before),
+    sections: new Set(rule.sections),
+  };
+}
+
+function compileFamily(rule: FamilyRule, senses: readonly SenseRule[] = rule.notWhen): CompiledFamily {
   const values = new PhraseTrie<ValuePayload>();
   const keys: CompiledFamily['keys'] = new Map();
   let maxWindow = 0;
@@ -126,7 +169,7 @@ function compileFamily(rule: FamilyRule): CompiledFamily {
   addAll(Object.entries(rule.axes), true);
   addAll(Object.entries(rule.qualifiers), false);
   values.addMany(phrases);
-  return { rule, values, keys, maxWindow };
+  return { rule, values, keys, maxWindow, senses: senses.map(compileSense) };
 }
 
 /**

@@ -2,8 +2,8 @@
  * Validation of family rule files. Rule data is checked at the door: an unknown key, family, axis,
  * value or code shape is rejected with an error naming the file, the rule and the allowed values.
  */
-import { AXES, FAMILIES, type AxisId, type FamilyId } from '../types.js';
-import { COURSES, VALUE_SCOPES, type CodeRule, type FamilyRule, type FlagExample, type TermRule, type ValueRule } from './schema.js';
+import { AXES, FAMILIES, type AxisId, type FamilyId, type SectionCategory } from '../types.js';
+import { COURSES, VALUE_SCOPES, type SenseRule, type CodeRule, type FamilyRule, type FlagExample, type TermRule, type ValueRule } from './schema.js';
 import taxonomy from '../knowledge/taxonomy-axes.json';
 import { arr as asArray, CODE_PATTERN, describe, keys as checkKeys, obj as asObject, oneOf, RuleError, str as asString, type Json } from './readers.js';
 
@@ -12,11 +12,14 @@ export { RuleError } from './readers.js';
 /** The axes each family may use (shared/eval/taxonomy.json). */
 export const FAMILY_AXES: Readonly<Record<FamilyId, readonly AxisId[]>> = taxonomy.axes as Record<FamilyId, AxisId[]>;
 
-const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'exclude', 'axes', 'qualifiers', 'codes', 'examples'];
+const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'exclude', 'notWhen', 'axes', 'qualifiers', 'codes', 'examples'];
 const TERM_KEYS = ['text', 'implies', 'caseSensitive', 'course'];
 const VALUE_KEYS = ['values', 'scope', 'window', 'onlyWhen', 'notNeededWhen', 'keepDefault'];
 const CODE_KEYS = ['code', 'title', 'when'];
 const FLAG_KEYS = ['text', 'missing', 'setting'];
+const SENSE_KEYS = ['terms', 'after', 'before', 'sections', 'window', 'note', 'examples'];
+/** Section categories (closed; src/types.ts). */
+export const SECTION_CATEGORIES: readonly SectionCategory[] = ['chief-complaint', 'hpi', 'history', 'surgical-history', 'family-history', 'social-history', 'ros', 'exam', 'labs', 'imaging', 'assessment', 'plan', 'diagnoses', 'medications', 'allergies', 'procedure', 'other'];
 
 
 /**
@@ -77,6 +80,7 @@ export function validateFamilyRule(data: Json, file: string): FamilyRule {
     course: oneOf(obj.course, COURSES, file, `${rule} course`),
     terms, axes, qualifiers, codes,
     exclude: asArray(obj.exclude ?? [], file, `${rule} exclude`).map((e, i) => asString(e, file, `${rule} exclude ${i}`)),
+    notWhen: asArray(obj.notWhen ?? [], file, `${rule} notWhen`).map((e, i) => senseRule(e, file, `${rule} notWhen ${i}`, terms.map((t) => t.text))),
     examples: { flag, pass },
   };
 }
@@ -157,9 +161,36 @@ function flagExample(data: Json, file: string, where: string, allowedAxes: reado
   return example;
 }
 
-
-
-
-
-
-
+/**
+ * Validates one `notWhen` entry (see {@link SenseRule}). `termTexts` are the family's terms; the
+ * entry's `terms` must be among them (or `"*"`). Shared with the global list
+ * (src/knowledge/context/senses.json), where `termTexts` is undefined and any term is allowed.
+ */
+export function senseRule(data: Json, file: string, where: string, termTexts: readonly string[] | undefined): SenseRule {
+  const obj = asObject(data, file, where);
+  checkKeys(obj, SENSE_KEYS, file, where);
+  const list = (key: string) => asArray(obj[key] ?? [], file, `${where} ${key}`).map((s, i) => asString(s, file, `${where} ${key} ${i}`));
+  const terms = list('terms');
+  if (terms.length === 0) throw new RuleError(file, `${where} terms`, 'must name at least one term of the family, or "*"');
+  const known = termTexts?.map((t) => t.toLowerCase());
+  for (const t of terms) {
+    if (t !== '*' && known && !known.includes(t.toLowerCase())) throw new RuleError(file, `${where} terms`, `"${t}" is not a term of this family (terms: ${termTexts!.join(', ')})`);
+  }
+  const after = list('after');
+  const before = list('before');
+  const sections = asArray(obj.sections ?? [], file, `${where} sections`).map((s) => oneOf(s, SECTION_CATEGORIES, file, `${where} sections`));
+  if (after.length + before.length + sections.length === 0) throw new RuleError(file, where, 'needs "after", "before" or "sections"');
+  let window = 1;
+  if (obj.window !== undefined) {
+    if (typeof obj.window !== 'number' || !Number.isInteger(obj.window) || obj.window < 1 || obj.window > 5) {
+      throw new RuleError(file, `${where} window`, `must be a whole number from 1 to 5, got ${JSON.stringify(obj.window)}`);
+    }
+    window = obj.window;
+  }
+  const examples = asObject(obj.examples, file, `${where} examples`);
+  checkKeys(examples, ['flag', 'pass'], file, `${where} examples`);
+  const flag = asArray(examples.flag, file, `${where} examples.flag`).map((e, i) => asString(e, file, `${where} examples.flag ${i}`));
+  const pass = asArray(examples.pass, file, `${where} examples.pass`).map((e, i) => asString(e, file, `${where} examples.pass ${i}`));
+  if (flag.length === 0 || pass.length === 0) throw new RuleError(file, `${where} examples`, 'needs at least one "flag" and one "pass" example');
+  return { terms, after, before, sections, window, note: asString(obj.note, file, `${where} note`), examples: { flag, pass } };
+}

@@ -2,7 +2,7 @@
  * The shape of a family rule file (`src/knowledge/families/<family>.json`), after validation.
  * The format is documented in `src/knowledge/README.md`.
  */
-import type { AxisId, FamilyId } from '../types.js';
+import type { AxisId, FamilyId, SectionCategory } from '../types.js';
 
 /** Whether a history-only mention is still a current condition (GUIDE rule 5). */
 export type Course = 'chronic' | 'episodic';
@@ -50,6 +50,24 @@ export interface FlagExample {
   setting?: 'inpatient' | 'outpatient';
 }
 
+/**
+ * Another sense of a family's terms (`notWhen`): a term match is not the condition when one of the
+ * `after` phrases ends within `window` words before it ("neonatal depression", "absorb the shock"),
+ * one of the `before` phrases starts within `window` words after it ("anemia labs pending",
+ * "heart failure clinic"), or it sits in one of `sections` ("mild obesity" on examination is a
+ * description). `terms` names terms of the family (`"*"`: all of them). Its own examples:
+ * each `pass` text has no current mention of the family, each `flag` text has one.
+ */
+export interface SenseRule {
+  terms: string[];
+  after: string[];
+  before: string[];
+  sections: SectionCategory[];
+  window: number;
+  note: string;
+  examples: { flag: string[]; pass: string[] };
+}
+
 /** One condition family's specificity rule. */
 export interface FamilyRule {
   family: FamilyId;
@@ -61,6 +79,8 @@ export interface FamilyRule {
   terms: TermRule[];
   /** Phrases that contain a term but do not name the condition ("pneumonia vaccine"). */
   exclude: string[];
+  /** Contexts in which a term names something else (see {@link SenseRule}). */
+  notWhen: SenseRule[];
   axes: Partial<Record<AxisId, ValueRule>>;
   qualifiers: Record<string, ValueRule>;
   codes: CodeRule[];
