@@ -101,7 +101,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting, noteDate: number
   const noteMatches = (family: CompiledFamily): NoteMatches =>
     cached(matchCache, family.rule.family, () => family.values.matchAll(stream).filter((m) => allowed(family.rule.family, m.from, m.to)));
   const noteCache = new Map<FamilyId, Record<string, string>>();
-  const pairCache = new Map<FamilyId, Array<{ key: string; site: string | undefined; value: string }>>();
+  const pairCache = new Map<FamilyId, SitePair[]>();
   const facts: NoteFacts = {
     text, tokens, stream, setting,
     noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, () => noteMatches(family))),
@@ -301,6 +301,10 @@ function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, allo
   for (const [key, { value }] of best) m.values[key] ??= value;
 }
 
+/** A site-scoped value stated next to a site. `self`: the value phrase is the site word itself
+ *  ("knees" states both knees): it documents that site only, never a condition with no site. */
+type SitePair = { key: string; site: string | undefined; value: string; self: boolean };
+
 /** Every value phrase of a family in the whole note that may state a value for it (computed once per family). */
 type NoteMatches = ReadonlyArray<PhraseMatch<ValuePayload>>;
 
@@ -320,7 +324,7 @@ function noteValues(family: CompiledFamily, matches: () => NoteMatches): Record<
  * the same sentence, anywhere in the note ("right knee" in the exam). Sites are indexed by
  * sentence, so the cost is linear in the note.
  */
-function sitePairs(family: CompiledFamily, noteMatches: () => NoteMatches, sentenceOfPos: Int32Array): Array<{ key: string; site: string | undefined; value: string }> {
+function sitePairs(family: CompiledFamily, noteMatches: () => NoteMatches, sentenceOfPos: Int32Array): SitePair[] {
   const siteKeys = [...family.keys].filter(([, spec]) => spec.scope === 'site');
   if (siteKeys.length === 0 || !family.keys.has('site')) return [];
   const matches = noteMatches();
@@ -335,19 +339,19 @@ function sitePairs(family: CompiledFamily, noteMatches: () => NoteMatches, sente
       else sitesBySentence.set(sentence, [site]);
     }
   }
-  const pairs: Array<{ key: string; site: string | undefined; value: string }> = [];
+  const pairs: SitePair[] = [];
   for (const m of matches) {
     const sites = sitesBySentence.get(sentenceOfPos[m.from]!);
     if (!sites) continue;
     for (const { key, value } of m.payloads) {
       const spec = family.keys.get(key);
       if (!spec || spec.scope !== 'site') continue;
-      let nearest: { site: string; distance: number } | undefined;
+      let nearest: { site: string; distance: number; self: boolean } | undefined;
       for (const s of sites) {
         const distance = s.from >= m.to ? s.from - m.to : m.from >= s.to ? m.from - s.to : 0;
-        if (distance <= spec.window && (!nearest || distance < nearest.distance)) nearest = { site: s.site, distance };
+        if (distance <= spec.window && (!nearest || distance < nearest.distance)) nearest = { site: s.site, distance, self: s.from === m.from && s.to === m.to };
       }
-      if (nearest) pairs.push({ key, site: nearest.site, value });
+      if (nearest) pairs.push({ key, site: nearest.site, value, self: nearest.self });
     }
   }
   return pairs;

@@ -29,7 +29,7 @@ export interface NoteFacts {
   /** Values found anywhere in the note for `note`-scoped keys, by family. */
   noteValues: (family: CompiledFamily) => Record<string, string>;
   /** (key, site, value) triples for `site`-scoped keys stated anywhere in the note, by family. */
-  sitePairs: (family: CompiledFamily) => Array<{ key: string; site: string | undefined; value: string }>;
+  sitePairs: (family: CompiledFamily) => Array<{ key: string; site: string | undefined; value: string; self?: boolean }>;
   setting: Setting;
 }
 
@@ -58,7 +58,9 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
       if (spec.scope !== 'site' || documented[key] !== undefined) continue;
       // The condition's own site when the note states it (its group, or its site axis); otherwise any site.
       const site = groupKey !== '*' ? groupKey : documented.site;
-      const pair = facts.sitePairs(family).find((p) => p.key === key && (site === undefined || p.site === site));
+      // A plural site word ("knees") states both sides only for the condition it is written with
+      // (read at the mention), not for other statements of the site elsewhere in the note.
+      const pair = facts.sitePairs(family).find((p) => p.key === key && !p.self && (site === undefined || p.site === site));
       if (pair) documented[key] = pair.value;
     }
     const missing = (Object.keys(family.rule.axes) as AxisId[]).filter((axis) => documented[axis] === undefined && axisNeeded(family.rule.axes[axis]!, documented));
