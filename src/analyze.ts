@@ -223,7 +223,10 @@ function findMentions(
       if (otherSense(family, term.text, match.from, match.to, stream, sentenceOfPos, section)) continue;
       seen.add(familyId);
       const assertion = assertionOf(contextOf(sentence), start, end, section, reading, match.from);
-      const historyOnly = assertion.historical && courseOf(family, term) === 'episodic';
+      const course = courseOf(family, term);
+      // History told in words (a trigger or a past clause), as opposed to a history header.
+      const toldAsHistory = () => assertionOf(contextOf(sentence), start, end, 'other', reading, match.from).historical;
+      const historyOnly = assertion.historical && (course === 'episodic' || (course === 'listed' && toldAsHistory()));
       const current = !assertion.negated && !assertion.hypothetical && !assertion.uncertain && assertion.experiencer === 'patient' && !historyOnly;
       out.push({
         family: familyId, start, end, text: text.slice(start, end), term: term.text, assertion, section, current,

@@ -4,13 +4,18 @@
  */
 import type { AxisId, FamilyId, SectionCategory } from '../types.js';
 
-/** Whether a history-only mention is still a current condition (GUIDE rule 5). */
-export type Course = 'chronic' | 'episodic';
+/**
+ * Whether a history-only mention is still a current condition (GUIDE rule 5). `chronic`: yes, unless
+ * resolved. `episodic`: no. `listed`: neither (anemia, by the guide's validation readings): a bare
+ * listing under a past-history or problem-list header is current, but history told in words
+ * ("history of anemia", "prior anemia", a past date) is not.
+ */
+export type Course = 'chronic' | 'episodic' | 'listed';
 
 /** Where a value phrase documents an axis. */
 export type ValueScope = 'mention' | 'note' | 'site';
 export const VALUE_SCOPES: readonly ValueScope[] = ['mention', 'note', 'site'];
-export const COURSES: readonly Course[] = ['chronic', 'episodic'];
+export const COURSES: readonly Course[] = ['chronic', 'episodic', 'listed'];
 
 /** A name of the condition. */
 export interface TermRule {
