@@ -71,7 +71,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting, noteDate: number
 
   const contextOf = contextCache(text, sentences);
   const blockers: Array<{ family: null; from: number; to: number }> = [];
-  const mentions = findMentions(kb, text, tokens, stream, sentenceOfPos, sections, contextOf, blockers, reading);
+  const mentions = findMentions(kb, text, tokens, stream, sentenceOfPos, sections, contextOf, blockers, reading, sentences);
   const byFamily = new Map<FamilyId, RuleMention[]>();
   for (const m of mentions) {
     const list = byFamily.get(m.family);
@@ -208,7 +208,7 @@ function contextCache(text: string, sentences: readonly Sentence[]): (sentence: 
 function findMentions(
   kb: KnowledgeBase, text: string, tokens: readonly Token[], stream: Stream, sentenceOfPos: Int32Array,
   sections: ReturnType<typeof findSections>, contextOf: (sentence: number) => SentenceContext | undefined,
-  blockers: Array<{ family: null; from: number; to: number }>, reading: Reading,
+  blockers: Array<{ family: null; from: number; to: number }>, reading: Reading, sentences: readonly Sentence[],
 ): RuleMention[] {
   const out: RuleMention[] = [];
   for (const match of kb.terms.matchAll(stream)) {
@@ -224,8 +224,15 @@ function findMentions(
       seen.add(familyId);
       const assertion = assertionOf(contextOf(sentence), start, end, section, reading, match.from);
       const course = courseOf(family, term);
-      // History told in words (a trigger or a past clause), as opposed to a history header.
-      const toldAsHistory = () => assertionOf(contextOf(sentence), start, end, 'other', reading, match.from).historical;
+      // History told in words (a trigger or a past clause), as opposed to a history header, even one
+      // written inline in the same sentence ("PAST MEDICAL HISTORY: Anemia, ...").
+      const toldAsHistory = () => {
+        const s = sentences[sentence];
+        const header = sectionAt(sections, start).headerSpan;
+        const from = s ? Math.max(s.start, header.end <= start ? header.end : s.start) : start;
+        const context = s ? readContext(text, { start: from, end: s.end }) : undefined;
+        return assertionOf(context, start, end, 'other', reading, match.from).historical;
+      };
       const historyOnly = assertion.historical && (course === 'episodic' || (course === 'listed' && toldAsHistory()));
       const current = !assertion.negated && !assertion.hypothetical && !assertion.uncertain && assertion.experiencer === 'patient' && !historyOnly;
       out.push({

@@ -35,9 +35,18 @@ export function categoryOfHeader(header: string): SectionCategory | undefined {
   const normalized = normalizeHeader(header);
   const whole = HEADER_TO_CATEGORY.get(normalized);
   if (whole) return whole;
-  for (const part of normalized.split(/\s*(?:\/|&|,| and )\s*/)) {
+  const parts = normalized.split(/\s*(?:\/|&|,| and )\s*/);
+  for (const part of parts) {
     const category = HEADER_TO_CATEGORY.get(part);
     if (category) return category;
+  }
+  // A shared last word ("FAMILY, SOCIAL AND ALLERGY HISTORY" = family history, social history, ...).
+  const last = parts[parts.length - 1]?.split(' ').pop();
+  if (last && parts.length > 1) {
+    for (const part of parts.slice(0, -1)) {
+      const category = HEADER_TO_CATEGORY.get(`${part} ${last}`);
+      if (category) return category;
+    }
   }
   return undefined;
 }
@@ -59,7 +68,18 @@ export function findSections(text: string): Section[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
-    const header = matchHeader(line, current.category);
+    let header = matchHeader(line, current.category);
+    // A header wrapped over two lines ("FAMILY, SOCIAL" / "AND ALLERGY HISTORY:"): an all-caps line
+    // with no colon, then an all-caps header line, read as one header.
+    if (header && lineStart > 0 && isAllCaps(header.text)) {
+      const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+      const prev = text.slice(prevStart, lineStart - 1).replace(/\r$/, '');
+      const joined = `${prev.trim()} ${header.text}`;
+      const known = /^[A-Z][A-Z ,/&]{1,40}$/.test(prev.trim()) && !prev.includes(':') && prevStart >= current.span.start ? categoryOfHeader(joined) : undefined;
+      if (known && prevStart > current.headerSpan.end - 1) {
+        header = { text: joined, category: known, span: { start: prevStart - lineStart + (prev.length - prev.trimStart().length), end: header.span.end } };
+      }
+    }
     if (header) {
       current.span.end = lineStart + header.span.start;
       if (current.header !== '' || current.span.end > current.span.start) sections.push(current);
