@@ -55,6 +55,9 @@ function checkSetting(setting: unknown): Setting {
   throw new TypeError(`cdi-lint: setting must be "inpatient" or "outpatient", got ${JSON.stringify(setting)}`);
 }
 
+/** Sections written as lists of statements (each comma-separated item stands alone for time). */
+const LIST_SECTIONS: ReadonlySet<SectionCategory> = new Set(['history', 'surgical-history', 'diagnoses', 'assessment', 'family-history']);
+
 /** Sections whose mentions are history (GUIDE rule 5 then decides if they are current). */
 const HISTORY_SECTIONS: ReadonlySet<SectionCategory> = new Set(['history', 'surgical-history']);
 
@@ -66,7 +69,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting, noteDate: number
   const sentenceOfPos = sentenceIndex(stream, tokens, sentences);
   // The note's structure and time: spans about patients in general or other people, and past clauses.
   const discourse = readDiscourse(tokens, stream, sentences, sentenceOfPos, sections);
-  const time = readTime(text, tokens, stream, sentences, sentenceOfPos, noteDate);
+  const time = readTime(text, tokens, stream, sentences, sentenceOfPos, noteDate, (offset) => LIST_SECTIONS.has(sectionAt(sections, offset).category));
   const reading: Reading = { discourse, time };
 
   const contextOf = contextCache(text, sentences);
@@ -131,7 +134,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting, noteDate: number
   findings.push(...undocumentedConditions(kb, note, quantities, mentions));
   // One place for every kind: a finding whose evidence is not about this patient now is dropped,
   // and each finding that stays gets its confidence.
-  const kept = assignConfidence(findings.filter((f) => isAboutPatientNow(f, reading)), mentions, sections);
+  const kept = assignConfidence(findings.filter((f) => isAboutPatientNow(f, reading)), mentions);
   findings.length = 0;
   findings.push(...kept);
   findings.sort((a, b) => a.start - b.start || (a.family ?? '').localeCompare(b.family ?? '') || a.kind.localeCompare(b.kind));
@@ -238,6 +241,7 @@ function findMentions(
       out.push({
         family: familyId, start, end, text: text.slice(start, end), term: term.text, assertion, section, current,
         values: { ...(term.implies ?? {}) }, from: match.from, to: match.to, sentence,
+        time: { past: reading.time.pastAt(match.from), tense: reading.time.tenseAt(match.from) },
       });
     }
     if (seen.size === 0) blockers.push({ family: null, from: match.from, to: match.to });

@@ -17,6 +17,8 @@ export interface LintCommand {
   command: 'lint';
   setting: Setting;
   format: Format;
+  /** `--all`: also report low-confidence findings (marked); by default only high-confidence ones. */
+  all: boolean;
   /** At least one; `-` means standard input. */
   paths: string[];
 }
@@ -43,12 +45,12 @@ export class UsageError extends Error {
 }
 
 /** The short usage synopsis printed with usage errors. */
-export const USAGE = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff] PATH... | -
+export const USAGE = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff] [--all] PATH... | -
        cdi-lint context [--format json|text] [PATH... | -]
 Try 'cdi-lint --help' for more information.`;
 
 /** The full `--help` text. */
-export const HELP = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff] PATH... | -
+export const HELP = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff] [--all] PATH... | -
        cdi-lint context [--format json|text] [PATH... | -]
 
 Flags diagnoses in clinical notes that lack the detail (acuity, type, laterality,
@@ -71,6 +73,8 @@ Options:
             with a Questionnaire for each finding's query
             handoff: per note, the summary before it goes to coders: the open
             queries and the codes the note supports now
+  --all     also report low-confidence findings, marked "low confidence" with
+            their reasons (by default only high-confidence findings are shown)
   -h, --help     print this help and exit
   --version      print the version and exit
   --             end of options; later arguments are paths even if they start with -
@@ -111,6 +115,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   let setting: Setting | undefined;
   let format: Format | undefined;
+  let all = false;
   const paths: string[] = [];
   let onlyPaths = false;
 
@@ -127,6 +132,11 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     if (arg === '-h' || arg === '--help') return { command: 'help' };
     if (arg === '--version') return { command: 'version' };
+    if (arg === '--all') {
+      if (command === 'context') throw new UsageError("option '--all' does not apply to 'context'");
+      all = true;
+      continue;
+    }
 
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
@@ -149,7 +159,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   if (command === 'context') return { command, format: format ?? 'json', paths };
   if (paths.length === 0) throw new UsageError("no input: give files, directories, or '-' for standard input");
-  return { command, setting: setting ?? 'inpatient', format: format ?? 'text', paths };
+  return { command, setting: setting ?? 'inpatient', format: format ?? 'text', all, paths };
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {

@@ -53,6 +53,7 @@ export function formatFileText(file: string, text: string, findings: readonly Fi
     out += `  ${paint('2', `${line}:${column}`)}  ${severity}  ${finding.kind}  ${paint('1', finding.family ?? '-')}${missing}\n`;
     out += `${INDENT}${quoteEvidence(finding.text)} — ${printable(finding.message)}\n`;
     out += `${INDENT}${paint('2', `codes: ${formatCodes(finding.codes)}`)}\n`;
+    if (finding.confidence === 'low') out += `${INDENT}${paint('35', `low confidence: ${printable((finding.confidenceReasons ?? []).join('; '))}`)}\n`;
   }
   return out + '\n';
 }

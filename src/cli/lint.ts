@@ -5,6 +5,7 @@
 import { analyze } from '../index.js';
 import type { Analysis } from '../types.js';
 import type { LintCommand } from './args.js';
+import { defaultVisible } from '../rules/confidence.js';
 import { discoverInputs } from './discover.js';
 import { formatFileJson } from './format-json.js';
 import { formatFileFhir } from './format-fhir.js';
@@ -56,7 +57,8 @@ export async function runLint(command: LintCommand): Promise<number> {
       fail(name, `internal error: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    const { findings } = analysis;
+    // By default only high-confidence findings; --all shows the rest, marked.
+    const findings = command.all ? analysis.findings : analysis.findings.filter(defaultVisible);
     const file = input.kind === 'stdin' ? '-' : input.path;
     stats.filesChecked++;
     stats.findings += findings.length;

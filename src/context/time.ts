@@ -26,6 +26,8 @@ import raw from '../knowledge/context/time.json' with { type: 'json' };
 /** The validated time data. */
 export interface TimeData {
   pastPhrases: string[];
+  /** Past cues that name a stage of life ("as a child", "in her twenties"). */
+  lifeStages: string[];
   presentPhrases: string[];
   episodeBreaks: string[];
   recentUnits: string[];
@@ -39,7 +41,7 @@ export interface TimeData {
 /** The data file's path, for error messages. */
 export const TIME_FILE = 'src/knowledge/context/time.json';
 
-const LIST_KEYS = ['pastPhrases', 'presentPhrases', 'episodeBreaks', 'recentUnits', 'pastUnits', 'yearPrepositions', 'pastAuxiliaries', 'presentAuxiliaries'] as const;
+const LIST_KEYS = ['pastPhrases', 'lifeStages', 'presentPhrases', 'episodeBreaks', 'recentUnits', 'pastUnits', 'yearPrepositions', 'pastAuxiliaries', 'presentAuxiliaries'] as const;
 
 /** Checks time data: the documented keys only, each a non-empty list of strings. Throws naming the file and key. */
 export function validateTime(data: unknown, file = TIME_FILE): TimeData {
@@ -67,7 +69,7 @@ export function validateTime(data: unknown, file = TIME_FILE): TimeData {
 /** The bundled data, validated on import. */
 export const TIME: TimeData = validateTime(raw);
 
-type Cue = 'past' | 'present' | 'break';
+type Cue = 'past' | 'life' | 'present' | 'break';
 
 interface Compiled {
   cues: PhraseTrie<Cue>;
@@ -84,6 +86,7 @@ function compile(data: TimeData): Compiled {
   const cues = new PhraseTrie<Cue>();
   cues.addMany([
     ...data.pastPhrases.map((phrase) => ({ phrase, payload: 'past' as Cue })),
+    ...data.lifeStages.map((phrase) => ({ phrase, payload: 'life' as Cue })),
     ...data.presentPhrases.map((phrase) => ({ phrase, payload: 'present' as Cue })),
     ...data.episodeBreaks.map((phrase) => ({ phrase, payload: 'break' as Cue, caseSensitive: /^[A-Z]{2}$/.test(phrase) })),
   ]);
@@ -95,6 +98,8 @@ function compile(data: TimeData): Compiled {
 }
 
 const CLAUSE_BREAKS = new Set([';', 'but', 'however', 'although', 'whereas']);
+/** Prefix of a past cue that names a stage of life. */
+export const LIFE_STAGE = 'life stage: ';
 const NUMBER_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few', 'many', 'couple']);
 const DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -131,14 +136,18 @@ export function parseNoteDate(value: unknown): number {
 export interface TimeReading {
   /** The cue that places the clause at `pos` in the past ("in 1999", "continues: April of 2003"), or undefined. */
   pastAt(pos: number): string | undefined;
+  /** The tense of the sentence at `pos`: its first tensed auxiliary or verb, if any. */
+  tenseAt(pos: number): 'past' | 'present' | undefined;
 }
 
 /**
  * Reads the time of every clause of a note. `sentenceOfPos` maps stream positions to sentences;
- * `noteDate` (UTC ms) is the reference when given. Linear in the note.
+ * `noteDate` (UTC ms) is the reference when given; `isList(offset)` tells whether a sentence is a
+ * list (its comma-separated items are separate clauses). Linear in the note.
  */
 export function readTime(
   text: string, tokens: readonly Token[], stream: Stream, sentences: readonly Sentence[], sentenceOfPos: Int32Array, noteDate?: number,
+  isList: (offset: number) => boolean = () => false,
 ): TimeReading {
   const c = (compiled ??= compile(TIME));
   const keys = stream.keys;
@@ -154,7 +163,7 @@ export function readTime(
 
   const cueAt = new Map<number, { cue: Cue; to: number }>();
   for (const m of c.cues.matchAll(stream)) {
-    const cue: Cue = m.payloads.includes('present') ? 'present' : m.payloads.includes('past') ? 'past' : 'break';
+    const cue: Cue = m.payloads.includes('present') ? 'present' : m.payloads.includes('life') ? 'life' : m.payloads.includes('past') ? 'past' : 'break';
     cueAt.set(m.from, { cue, to: m.to });
   }
   const phrase = (from: number, to: number) => text.slice(tokens[stream.token[from]!]!.start, tokens[stream.token[to - 1]!]!.end);
@@ -186,6 +195,7 @@ export function readTime(
         if (hit) {
           if (hit.cue === 'present') present = true;
           else if (hit.cue === 'past') past ??= phrase(k, hit.to);
+          else if (hit.cue === 'life') past ??= `${LIFE_STAGE}${phrase(k, hit.to)}`;
           else broken = true;
         }
         if (key === 'ago' && k > from) {
@@ -213,8 +223,10 @@ export function readTime(
       clausePast.set(from, value);
       for (let k = from; k < to; k++) clauseOf[k] = from;
     };
+    // In a list (past history, diagnoses), each comma-separated item is its own statement.
+    const list = isList(tokens[stream.token[i]!]!.start);
     for (let k = i; k < end; k++) {
-      if (CLAUSE_BREAKS.has(keys[k]!)) {
+      if (CLAUSE_BREAKS.has(keys[k]!) || (list && keys[k] === ',')) {
         closeClause(clauseStart, k);
         clauseStart = k;
       }
@@ -244,6 +256,9 @@ export function readTime(
       const own = clausePast.get(clause);
       if (own !== undefined) return own;
       return inherited.get(sentenceOfPos[pos]!);
+    },
+    tenseAt(pos: number) {
+      return sentencePast.get(sentenceOfPos[pos] ?? -1)?.tense;
     },
   };
 }

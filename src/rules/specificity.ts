@@ -19,6 +19,8 @@ export interface RuleMention extends Mention {
   from: number;
   to: number;
   sentence: number;
+  /** Time told around the mention: the past cue of its clause, and its sentence's tense. */
+  time?: { past: string | undefined; tense: 'past' | 'present' | undefined };
 }
 
 /** The note-level facts a rule may consult. */

@@ -13,12 +13,12 @@ function usageError(argv: string[]): string {
 
 describe('parseArgs', () => {
   it('lints the given paths as inpatient text by default', () => {
-    expect(parseArgs(['a.txt', 'notes'])).toEqual({ command: 'lint', setting: 'inpatient', format: 'text', paths: ['a.txt', 'notes'] });
+    expect(parseArgs(['a.txt', 'notes'])).toEqual({ command: 'lint', setting: 'inpatient', format: 'text', all: false, paths: ['a.txt', 'notes'] });
   });
 
   it('accepts option values after a space or an equals sign', () => {
     expect(parseArgs(['--setting', 'outpatient', '--format=json', '-'])).toEqual({
-      command: 'lint', setting: 'outpatient', format: 'json', paths: ['-'],
+      command: 'lint', setting: 'outpatient', format: 'json', all: false, paths: ['-'],
     });
   });
 
