@@ -301,6 +301,10 @@ function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, allo
   while (lo > 0 && inScope(lo - 1) && unit[m.from]! - unit[lo - 1]! <= family.maxWindow) lo--;
   let hi = m.to;
   while (hi < stream.keys.length && inScope(hi) && unit[hi]! - unit[m.to - 1]! <= family.maxWindow) hi++;
+  // A phrase that starts (or ends) inside the window may run past it ("... possible iron
+  // deficiency"): widen the search by a few words; each match's own distance is checked below.
+  for (let extra = 0; extra < 4 && hi < stream.keys.length && inScope(hi); extra++) hi++;
+  for (let extra = 0; extra < 4 && lo > 0 && inScope(lo - 1); extra++) lo--;
   const best = new Map<string, { value: string; distance: number }>();
   for (const match of family.values.matchAll(stream, lo, hi)) {
     if (!allowed(family.rule.family, match.from, match.to)) continue;

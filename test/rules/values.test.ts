@@ -32,3 +32,15 @@ describe('a side named in a procedure on the same structure', () => {
     expect(gaps('DIAGNOSIS: Chronic otitis media.\nEXAM: Left ear canal is clear.', 'ear')).toEqual(['Chronic otitis media: laterality']);
   });
 });
+
+describe('a diagnosis that is part of another', () => {
+  it('anemia "at goal for this stage of CKD" is anemia in CKD (a type)', () => {
+    expect(gaps('Anemia: hemoglobin is at goal for this stage of CKD.', 'anemia')).toEqual([]);
+  });
+  it('a value hedged on its own still documents it', () => {
+    expect(gaps('Anemia secondary to illness and possible iron deficiency.', 'anemia')).toEqual([]);
+  });
+  it('a value phrase that starts inside the window and ends past it is read', () => {
+    expect(gaps('Anemia, likely multifactorial, with iron deficiency.', 'anemia')).toEqual([]);
+  });
+});
