@@ -2,6 +2,7 @@
  * The logic of `cdi-lint context`: one JSON Lines record in, one out. Pure; the CLI only does I/O.
  */
 import { assertContext } from './assert.js';
+import { pastCueAt } from './time.js';
 import type { Span } from '../types.js';
 
 /** Longest target we search for; longer ones are rejected rather than compiled into a pattern. */
@@ -62,9 +63,11 @@ export function contextLine(line: string): string {
   const span = findTarget(text, target);
   if (!span) return JSON.stringify({ error: `target ${JSON.stringify(target)} not found in text` });
   const a = assertContext(text, { start: 0, end: text.length }, span);
+  // Time told in the sentence ("in 1999", "two years ago") makes it historical, as in `analyze`.
+  const historical = a.historical || pastCueAt(text, span.start) !== undefined;
   return JSON.stringify({
     negated: a.negated,
-    historical: a.historical,
+    historical,
     hypothetical: a.hypothetical,
     experiencer: a.experiencer,
     uncertain: a.uncertain,

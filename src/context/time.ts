@@ -17,9 +17,9 @@
  * latest full date written in the note; without either, a written year is taken as past.
  * The data is `src/knowledge/context/time.json`, validated on load.
  */
-import type { Token } from '../text/tokens.js';
-import type { Sentence } from '../text/sentences.js';
-import type { Stream } from '../concepts/stream.js';
+import { tokenize, type Token } from '../text/tokens.js';
+import { splitSentences, type Sentence } from '../text/sentences.js';
+import { toStream, type Stream } from '../concepts/stream.js';
 import { PhraseTrie } from '../concepts/trie.js';
 import raw from '../knowledge/context/time.json' with { type: 'json' };
 
@@ -261,4 +261,23 @@ export function readTime(
       return sentencePast.get(sentenceOfPos[pos] ?? -1)?.tense;
     },
   };
+}
+
+/**
+ * The past cue governing a character offset of `text`, read on `text` alone (no note date): the
+ * one-shot form of {@link readTime}, for the `context` command and sentence-level scoring.
+ */
+export function pastCueAt(text: string, offset: number): string | undefined {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const stream = toStream(tokens);
+  const ofToken = new Int32Array(tokens.length).fill(-1);
+  sentences.forEach((s, i) => ofToken.fill(i, s.firstToken, s.endToken));
+  const sentenceOfPos = new Int32Array(stream.keys.length);
+  for (let i = 0; i < sentenceOfPos.length; i++) sentenceOfPos[i] = tokens[stream.token[i]!]!.kind === 'newline' ? -1 : ofToken[stream.token[i]!]!;
+  let pos = -1;
+  for (let i = 0; i < stream.token.length; i++) {
+    if (tokens[stream.token[i]!]!.end > offset) { pos = i; break; }
+  }
+  return pos < 0 ? undefined : readTime(text, tokens, stream, sentences, sentenceOfPos).pastAt(pos);
 }
