@@ -12,7 +12,7 @@ import { splitSentences, type Sentence } from './text/sentences.js';
 import { findSections, sectionAt } from './text/sections.js';
 import { readQuantities } from './text/quantities.js';
 import { toStream, type Stream } from './concepts/stream.js';
-import { readContext, type SentenceContext } from './context/index.js';
+import { compileLexicon, readContext, TRIGGERS, type SentenceContext } from './context/index.js';
 import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase, type ValuePayload } from './rules/knowledge.js';
 import type { PhraseMatch } from './concepts/trie.js';
 import { missingSpecificity, type NoteFacts, type RuleMention } from './rules/specificity.js';
@@ -54,6 +54,10 @@ function checkSetting(setting: unknown): Setting {
   if (setting === 'inpatient' || setting === 'outpatient') return setting;
   throw new TypeError(`cdi-lint: setting must be "inpatient" or "outpatient", got ${JSON.stringify(setting)}`);
 }
+
+/** Triggers that name a history list ("past medical history consisting of ...", "PMH:") introduce a
+ *  listing, not history told in words; for `listed` conditions they are left out. */
+const NARRATIVE_HISTORY = compileLexicon(TRIGGERS.map((t) => (t.category === 'historical' && /medical history|^pmh|^past history$|^history$|^hx$/i.test(t.literal) ? { ...t, direction: 'pseudo' as const } : t)));
 
 /** Sections written as lists of statements (each comma-separated item stands alone for time). */
 const LIST_SECTIONS: ReadonlySet<SectionCategory> = new Set(['history', 'surgical-history', 'diagnoses', 'assessment', 'family-history']);
@@ -233,7 +237,7 @@ function findMentions(
         const s = sentences[sentence];
         const header = sectionAt(sections, start).headerSpan;
         const from = s ? Math.max(s.start, header.end <= start ? header.end : s.start) : start;
-        const context = s ? readContext(text, { start: from, end: s.end }) : undefined;
+        const context = s ? readContext(text, { start: from, end: s.end }, NARRATIVE_HISTORY) : undefined;
         return assertionOf(context, start, end, 'other', reading, match.from).historical;
       };
       const historyOnly = assertion.historical && (course === 'episodic' || (course === 'listed' && toldAsHistory()));
@@ -302,11 +306,14 @@ function readValues(family: CompiledFamily, m: RuleMention, stream: Stream, allo
   let hi = m.to;
   while (hi < stream.keys.length && inScope(hi) && unit[hi]! - unit[m.to - 1]! <= family.maxWindow) hi++;
   // A phrase that starts (or ends) inside the window may run past it ("... possible iron
-  // deficiency"): widen the search by a few words; each match's own distance is checked below.
-  for (let extra = 0; extra < 4 && hi < stream.keys.length && inScope(hi); extra++) hi++;
-  for (let extra = 0; extra < 4 && lo > 0 && inScope(lo - 1); extra++) lo--;
+  // deficiency"): search a few words wider, keeping only matches that overlap the window.
+  let wideLo = lo;
+  let wideHi = hi;
+  for (let extra = 0; extra < 4 && wideHi < stream.keys.length && inScope(wideHi); extra++) wideHi++;
+  for (let extra = 0; extra < 4 && wideLo > 0 && inScope(wideLo - 1); extra++) wideLo--;
   const best = new Map<string, { value: string; distance: number }>();
-  for (const match of family.values.matchAll(stream, lo, hi)) {
+  for (const match of family.values.matchAll(stream, wideLo, wideHi)) {
+    if (match.from >= hi || match.to <= lo) continue;
     if (!allowed(family.rule.family, match.from, match.to)) continue;
     const distance = match.from >= m.to ? unit[match.from]! - unit[m.to - 1]! - 1 : match.to <= m.from ? unit[m.from]! - unit[match.to - 1]! - 1 : 0;
     for (const { key, value } of match.payloads) {

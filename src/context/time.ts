@@ -155,7 +155,7 @@ export function readTime(
   let reference = noteDate;
   if (reference === undefined) {
     for (const key of keys) {
-      const d = parseDate(key);
+      const d = key.length >= 6 && key.includes('/') ? parseDate(key) : undefined;
       if (d !== undefined && (reference === undefined || d > reference)) reference = d;
     }
   }
@@ -205,10 +205,11 @@ export function readTime(
           if (c.pastUnits.has(unit) && counted) past ??= phrase(k - 2, k + 1);
           else if (c.recentUnits.has(unit)) present = true;
         }
-        if (YEAR.test(key) && k > from && c.yearPrepositions.has(keys[k - 1]!) && !/^(mg|ml|cc|units?|mcg|g|kcal|calories|ms)$/.test(keys[k + 1] ?? '')) {
+        const digit = key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57;
+        if (digit && YEAR.test(key) && k > from && c.yearPrepositions.has(keys[k - 1]!) && !/^(mg|ml|cc|units?|mcg|g|kcal|calories|ms)$/.test(keys[k + 1] ?? '')) {
           if (referenceYear === undefined || Number(key) < referenceYear) past ??= phrase(k - 1, k + 1);
         }
-        const d = parseDate(key);
+        const d = digit ? parseDate(key) : undefined;
         if (d !== undefined) {
           dates.push(d);
           if (reference !== undefined && reference - d > 30 * DAY_MS) past ??= phrase(k, k + 1);

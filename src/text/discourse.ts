@@ -1,8 +1,10 @@
 /**
  * The note's discourse structure beyond section headers: spans that are not about this patient now.
  *
- * - `general`: text about patients in general. A cue such as "risks include", "complications of",
- *   "signs and symptoms" covers the rest of its sentence; a definition cue ("is an infection of")
+ * - `general`: text about patients in general. A cue such as "risks include", "complications such
+ *   as", "signs and symptoms" covers the rest of its sentence, as does a list opened ("including",
+ *   "which includes") after a list noun ("risks", "complications") of the same sentence; a
+ *   definition cue ("is an infection of")
  *   covers its whole sentence; a section whose header names education, instructions or consent is
  *   general as a whole.
  * - `other`: text about another person. A relative named as the subject of a clause ("Her father
@@ -30,7 +32,7 @@ export interface DiscourseSpan extends Span {
 
 /** The validated cue lists. */
 export interface DiscourseData {
-  general: { forward: string[]; sentence: string[]; sectionWords: string[] };
+  general: { forward: string[]; sentence: string[]; sectionWords: string[]; listNouns: string[]; listOpeners: string[] };
   otherPerson: { relatives: string[]; determiners: string[]; qualifiers: string[]; clauseOpeners: string[]; returnToPatient: string[] };
   examples: { general: string[]; otherPerson: string[]; patient: string[] };
 }
@@ -59,11 +61,14 @@ export function validateDiscourse(data: unknown, file = DISCOURSE_FILE): Discour
   };
   const top = obj(data, 'discourse data', ['description', 'source', 'general', 'otherPerson', 'examples']);
   list(top.source, 'source');
-  const general = obj(top.general, 'general', ['forward', 'sentence', 'sectionWords']);
+  const general = obj(top.general, 'general', ['forward', 'sentence', 'sectionWords', 'listNouns', 'listOpeners']);
   const other = obj(top.otherPerson, 'otherPerson', ['relatives', 'determiners', 'qualifiers', 'clauseOpeners', 'returnToPatient']);
   const examples = obj(top.examples, 'examples', ['general', 'otherPerson', 'patient']);
   return {
-    general: { forward: list(general.forward, 'general.forward'), sentence: list(general.sentence, 'general.sentence'), sectionWords: list(general.sectionWords, 'general.sectionWords') },
+    general: {
+      forward: list(general.forward, 'general.forward'), sentence: list(general.sentence, 'general.sentence'), sectionWords: list(general.sectionWords, 'general.sectionWords'),
+      listNouns: list(general.listNouns, 'general.listNouns'), listOpeners: list(general.listOpeners, 'general.listOpeners'),
+    },
     otherPerson: {
       relatives: list(other.relatives, 'otherPerson.relatives'), determiners: list(other.determiners, 'otherPerson.determiners'),
       qualifiers: list(other.qualifiers, 'otherPerson.qualifiers'), clauseOpeners: list(other.clauseOpeners, 'otherPerson.clauseOpeners'),
@@ -76,7 +81,7 @@ export function validateDiscourse(data: unknown, file = DISCOURSE_FILE): Discour
 /** The bundled data, validated on import. */
 export const DISCOURSE: DiscourseData = validateDiscourse(raw);
 
-type Cue = 'forward' | 'sentence' | 'return';
+type Cue = 'forward' | 'sentence' | 'return' | 'noun' | 'opener' | 'neutral';
 
 interface Compiled {
   cues: PhraseTrie<Cue>;
@@ -95,6 +100,10 @@ function compile(data: DiscourseData): Compiled {
     ...data.general.forward.map((phrase) => ({ phrase, payload: 'forward' as Cue })),
     ...data.general.sentence.map((phrase) => ({ phrase, payload: 'sentence' as Cue })),
     ...data.otherPerson.returnToPatient.map((phrase) => ({ phrase, payload: 'return' as Cue })),
+    ...data.general.listNouns.map((phrase) => ({ phrase, payload: 'noun' as Cue })),
+    ...data.general.listOpeners.map((phrase) => ({ phrase, payload: 'opener' as Cue })),
+    // The patient's own risk factors are not a list of risks in general.
+    ...['risk factor', 'risk factors'].map((phrase) => ({ phrase, payload: 'neutral' as Cue })),
     // A patient's own report returns to the patient ("she reports", "he denies").
     ...['reports', 'states', 'complains', 'denies', 'endorses'].flatMap((v) => ['she', 'he'].map((p) => ({ phrase: `${p} ${v}`, payload: 'return' as Cue }))),
   ]);
@@ -132,9 +141,17 @@ export function readDiscourse(
   // Cues, left to right, each in its sentence.
   const matches = c.cues.matchAll(stream);
   const returns: number[] = []; // stream positions where the text returns to the patient
+  let nounSentence = -1; // the last sentence where a list noun ("risks", "complications") was seen
   for (const m of matches) {
     const sentence = sentences[sentenceOfPos[m.from]!];
     if (!sentence) continue;
+    if (m.payloads.includes('noun')) nounSentence = sentenceOfPos[m.from]!;
+    if (m.payloads.includes('opener')) {
+      // "risks ... which includes X, Y": a list opened after a list noun of the same sentence.
+      if (nounSentence === sentenceOfPos[m.from]) spans.push({ start: startOf(m.from), end: sentence.end, about: 'general' });
+      continue;
+    }
+    if (m.payloads.includes('noun') || m.payloads.includes('neutral')) continue;
     if (m.payloads.includes('return')) returns.push(m.from);
     else if (m.payloads.includes('sentence')) spans.push({ start: sentence.start, end: sentence.end, about: 'general' });
     else spans.push({ start: startOf(m.from), end: sentence.end, about: 'general' });

@@ -29,8 +29,9 @@ describe('clauses and scope', () => {
   it('a referral to clarify a diagnosis hedges the conditions it lists', () => {
     expect(current('Referred to help clarify her diagnosis, especially dementia or depression.')).toEqual([]);
   });
-  it('"not limited to" does not negate what follows', () => {
-    expect(current('Her problems, not limited to CHF and atrial fibrillation, are stable.')).toEqual(['CHF', 'atrial fibrillation']);
+  it('"not limited to" does not negate what follows; the list is about risks in general', () => {
+    const [m] = analyze('Risks discussed, including but not limited to pneumonia.').mentions;
+    expect([m!.assertion.negated, m!.assertion.hypothetical, m!.current]).toEqual([false, true, false]);
   });
   it('"negative" after a test is a result word, not a negation of a diagnosis before it', () => {
     expect(current('Pneumonia; sputum culture was negative.')).toEqual(['Pneumonia']);
