@@ -42,7 +42,8 @@ export function defaultVisible(finding: Pick<Finding, 'confidence'>): boolean {
 
 /** The weak signals of one finding, given the current mentions it stands for. */
 export function signalsOf(finding: Finding, mentions: readonly RuleMention[]): string[] {
-  const own = mentions.filter((m) => m.current && m.family === finding.family && finding.mentions.some((s) => s.start === m.start && s.end === m.end));
+  const spans = new Set(finding.mentions.map((s) => `${s.start}:${s.end}`));
+  const own = mentions.filter((m) => m.current && m.family === finding.family && spans.has(`${m.start}:${m.end}`));
   const sections = own.length > 0 ? own.map((m) => m.section) : [finding.section];
   const signals: string[] = [];
   const narrative = sections.every((s) => !DIAGNOSTIC.has(s));
@@ -55,8 +56,15 @@ export function signalsOf(finding: Finding, mentions: readonly RuleMention[]): s
 
 /** Sets `confidence` and `confidenceReasons` on each finding (every kind); returns the same array. */
 export function assignConfidence(findings: Finding[], mentions: readonly RuleMention[]): Finding[] {
+  // Mentions by family, so that each finding looks only at its own family's (linear overall).
+  const byFamily = new Map<string | null, RuleMention[]>();
+  for (const m of mentions) {
+    const list = byFamily.get(m.family);
+    if (list) list.push(m);
+    else byFamily.set(m.family, [m]);
+  }
   for (const f of findings) {
-    const signals = signalsOf(f, mentions);
+    const signals = signalsOf(f, byFamily.get(f.family) ?? []);
     const low = (LOW_WHEN[f.kind] ?? []).some((signal) => signals.includes(signal));
     f.confidence = low ? 'low' : 'high';
     f.confidenceReasons = low ? signals : [];

@@ -182,16 +182,38 @@ export function readDiscourse(
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** What the discourse spans say of `[start, end)`: the first span containing it, if any. */
+/** What the discourse spans say of `[start, end)`: `other` when a span about another person
+ *  contains it, else `general` when a span about patients in general does, else undefined.
+ *  `spans` must be sorted by start (as {@link readDiscourse} returns them). */
 export function aboutAt(spans: readonly DiscourseSpan[], start: number, end: number): About | undefined {
-  // Spans are few (a handful per note): a linear scan is cheaper than an index.
+  const index = indexOf(spans);
+  // The last span starting at or before `start`, then back while some earlier span may still reach `end`.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
   let found: About | undefined;
-  for (const s of spans) {
-    if (s.start > start) break;
-    if (end <= s.end) {
+  for (let i = lo - 1; i >= 0 && index.maxEnd[i]! >= end; i--) {
+    const s = spans[i]!;
+    if (s.end >= end) {
       if (s.about === 'other') return 'other';
       found = 'general';
     }
   }
   return found;
+}
+
+/** The running maximum of span ends, computed once per span list. */
+const INDEXES = new WeakMap<readonly DiscourseSpan[], { maxEnd: number[] }>();
+function indexOf(spans: readonly DiscourseSpan[]): { maxEnd: number[] } {
+  let index = INDEXES.get(spans);
+  if (!index) {
+    let max = -Infinity;
+    index = { maxEnd: spans.map((s) => (max = Math.max(max, s.end))) };
+    INDEXES.set(spans, index);
+  }
+  return index;
 }
