@@ -275,6 +275,7 @@ function assertionOf(context: SentenceContext | undefined, start: number, end: n
  * examination.
  */
 function otherSense(family: CompiledFamily, term: string, from: number, to: number, stream: Stream, sentenceOfPos: Int32Array, section: SectionCategory): boolean {
+  if (family.senses.length === 0) return false;
   const sentence = sentenceOfPos[from];
   const lower = term.toLowerCase();
   for (const sense of family.senses) {

@@ -173,57 +173,63 @@ export function readTime(
   const clauseOf = new Int32Array(n).fill(-1);
   const sentencePast = new Map<number, { cue: string | undefined; anyCue: boolean; tense: 'past' | 'present' | undefined; broken: boolean }>();
 
+  // Per-sentence state, reset for each sentence (one closure for the note, not one per sentence).
+  // Sentence tense: the first auxiliary or tensed verb met.
+  let tense: 'past' | 'present' | undefined;
+  let broken = false;
+  let sentenceCue: string | undefined;
+  let anyCue = false;
+  const closeClause = (from: number, to: number) => {
+    let past: string | undefined;
+    let present = false;
+    const dates: number[] = [];
+    for (let k = from; k < to; k++) {
+      const key = keys[k]!;
+      const hit = cueAt.get(k);
+      if (hit) {
+        if (hit.cue === 'present') present = true;
+        else if (hit.cue === 'past') past ??= phrase(k, hit.to);
+        else if (hit.cue === 'life') past ??= `${LIFE_STAGE}${phrase(k, hit.to)}`;
+        else broken = true;
+      }
+      if (key === 'ago' && k > from) {
+        const unit = keys[k - 1]!;
+        const count = k - 2 >= from ? keys[k - 2]! : '';
+        const counted = /^\d+$/.test(count) || NUMBER_WORDS.has(count);
+        if (c.pastUnits.has(unit) && counted) past ??= phrase(k - 2, k + 1);
+        else if (c.recentUnits.has(unit)) present = true;
+      }
+      const digit = key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57;
+      if (digit && YEAR.test(key) && k > from && c.yearPrepositions.has(keys[k - 1]!) && !/^(mg|ml|cc|units?|mcg|g|kcal|calories|ms)$/.test(keys[k + 1] ?? '')) {
+        if (referenceYear === undefined || Number(key) < referenceYear) past ??= phrase(k - 1, k + 1);
+      }
+      const d = digit ? parseDate(key) : undefined;
+      if (d !== undefined) {
+        dates.push(d);
+        if (reference !== undefined && reference - d > 30 * DAY_MS) past ??= phrase(k, k + 1);
+      }
+      if (tense === undefined && c.pastAux.has(key)) tense = 'past';
+      else if (tense === undefined && c.presentAux.has(key)) tense = 'present';
+    }
+    if (dates.length >= 2 && dates[dates.length - 1]! > dates[0]!) past ??= `${new Date(dates[0]!).toISOString().slice(0, 10)} to ${new Date(dates[dates.length - 1]!).toISOString().slice(0, 10)}`;
+    if (past !== undefined || present) anyCue = true;
+    const value = present ? undefined : past;
+    if (value !== undefined) sentenceCue ??= value;
+    clausePast.set(from, value);
+    for (let k = from; k < to; k++) clauseOf[k] = from;
+  };
+
   let i = 0;
   while (i < n) {
     const s = sentenceOfPos[i]!;
     if (s < 0) { i++; continue; }
     let end = i;
     while (end < n && sentenceOfPos[end] === s) end++;
-    // Sentence tense: the first auxiliary or tensed verb met.
-    let tense: 'past' | 'present' | undefined;
-    let broken = false;
-    let sentenceCue: string | undefined;
-    let anyCue = false;
+    tense = undefined;
+    broken = false;
+    sentenceCue = undefined;
+    anyCue = false;
     let clauseStart = i;
-    const closeClause = (from: number, to: number) => {
-      let past: string | undefined;
-      let present = false;
-      const dates: number[] = [];
-      for (let k = from; k < to; k++) {
-        const key = keys[k]!;
-        const hit = cueAt.get(k);
-        if (hit) {
-          if (hit.cue === 'present') present = true;
-          else if (hit.cue === 'past') past ??= phrase(k, hit.to);
-          else if (hit.cue === 'life') past ??= `${LIFE_STAGE}${phrase(k, hit.to)}`;
-          else broken = true;
-        }
-        if (key === 'ago' && k > from) {
-          const unit = keys[k - 1]!;
-          const count = k - 2 >= from ? keys[k - 2]! : '';
-          const counted = /^\d+$/.test(count) || NUMBER_WORDS.has(count);
-          if (c.pastUnits.has(unit) && counted) past ??= phrase(k - 2, k + 1);
-          else if (c.recentUnits.has(unit)) present = true;
-        }
-        const digit = key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57;
-        if (digit && YEAR.test(key) && k > from && c.yearPrepositions.has(keys[k - 1]!) && !/^(mg|ml|cc|units?|mcg|g|kcal|calories|ms)$/.test(keys[k + 1] ?? '')) {
-          if (referenceYear === undefined || Number(key) < referenceYear) past ??= phrase(k - 1, k + 1);
-        }
-        const d = digit ? parseDate(key) : undefined;
-        if (d !== undefined) {
-          dates.push(d);
-          if (reference !== undefined && reference - d > 30 * DAY_MS) past ??= phrase(k, k + 1);
-        }
-        if (tense === undefined && c.pastAux.has(key)) tense = 'past';
-        else if (tense === undefined && c.presentAux.has(key)) tense = 'present';
-      }
-      if (dates.length >= 2 && dates[dates.length - 1]! > dates[0]!) past ??= `${new Date(dates[0]!).toISOString().slice(0, 10)} to ${new Date(dates[dates.length - 1]!).toISOString().slice(0, 10)}`;
-      if (past !== undefined || present) anyCue = true;
-      const value = present ? undefined : past;
-      if (value !== undefined) sentenceCue ??= value;
-      clausePast.set(from, value);
-      for (let k = from; k < to; k++) clauseOf[k] = from;
-    };
     // In a list (past history, diagnoses), each comma-separated item is its own statement.
     const list = isList(tokens[stream.token[i]!]!.start);
     for (let k = i; k < end; k++) {
@@ -242,8 +248,9 @@ export function readTime(
   let episode: string | undefined;
   for (let s = 0; s < sentences.length; s++) {
     const reading = sentencePast.get(s);
-    const gap = s > 0 ? text.slice(sentences[s - 1]!.end, sentences[s]!.start) : '\n';
-    if (gap.includes('\n') || !reading) episode = undefined;
+    // A line break between this sentence and the previous one ends the paragraph's episode.
+    const newline = s === 0 || hasNewline(text, sentences[s - 1]!.end, sentences[s]!.start);
+    if (newline || !reading) episode = undefined;
     if (!reading) continue;
     if (reading.cue !== undefined) episode = reading.cue;
     else if (reading.anyCue || reading.broken || reading.tense !== 'past') episode = undefined;
@@ -262,6 +269,12 @@ export function readTime(
       return sentencePast.get(sentenceOfPos[pos] ?? -1)?.tense;
     },
   };
+}
+
+/** Whether `text[from, to)` holds a line break (no substring made). */
+function hasNewline(text: string, from: number, to: number): boolean {
+  const k = text.indexOf('\n', from);
+  return k >= 0 && k < to;
 }
 
 /**
