@@ -161,10 +161,11 @@ export function readTime(
   }
   const referenceYear = reference === undefined ? undefined : new Date(reference).getUTCFullYear();
 
-  const cueAt = new Map<number, { cue: Cue; to: number }>();
+  // The cue starting at each stream position (an array indexed by position: no hashing per word).
+  const cueAt: Array<{ cue: Cue; to: number } | undefined> = new Array(n);
   for (const m of c.cues.matchAll(stream)) {
     const cue: Cue = m.payloads.includes('present') ? 'present' : m.payloads.includes('life') ? 'life' : m.payloads.includes('past') ? 'past' : 'break';
-    cueAt.set(m.from, { cue, to: m.to });
+    cueAt[m.from] = { cue, to: m.to };
   }
   const phrase = (from: number, to: number) => text.slice(tokens[stream.token[from]!]!.start, tokens[stream.token[to - 1]!]!.end);
 
@@ -185,7 +186,7 @@ export function readTime(
     const dates: number[] = [];
     for (let k = from; k < to; k++) {
       const key = keys[k]!;
-      const hit = cueAt.get(k);
+      const hit = cueAt[k];
       if (hit) {
         if (hit.cue === 'present') present = true;
         else if (hit.cue === 'past') past ??= phrase(k, hit.to);

@@ -110,17 +110,13 @@ function compile(data: DiscourseData): Compiled {
   const lower = (list: string[]) => new Set(list.map((s) => s.toLowerCase()));
   return {
     cues,
-    relatives: lower(data.otherPerson.relatives),
+    // Each relative with its possessive forms ("mother's", "mother’s"), so that a key is looked up once.
+    relatives: new Set(data.otherPerson.relatives.flatMap((r) => [r, `${r}'s`, `${r}’s`].map((s) => s.toLowerCase()))),
     determiners: lower(data.otherPerson.determiners),
     qualifiers: lower(data.otherPerson.qualifiers),
     openers: lower(data.otherPerson.clauseOpeners),
     sectionWords: data.general.sectionWords.map((w) => w.toLowerCase()),
   };
-}
-
-/** A key without a possessive "'s" ("mother's" -> "mother"). */
-function base(key: string): string {
-  return key.endsWith("'s") || key.endsWith('’s') ? key.slice(0, -2) : key;
 }
 
 /**
@@ -159,7 +155,7 @@ export function readDiscourse(
   // Relatives as the subject of a clause.
   let r = 0;
   for (let i = 0; i < n; i++) {
-    if (!c.relatives.has(base(stream.keys[i]!))) continue;
+    if (!c.relatives.has(stream.keys[i]!)) continue; // a relative, or a relative's (possessive)
     const sentenceIndex = sentenceOfPos[i]!;
     const sentence = sentences[sentenceIndex];
     if (!sentence) continue;
