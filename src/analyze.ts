@@ -20,6 +20,7 @@ import { vagueTerms } from './rules/vague.js';
 import { undocumentedConditions } from './rules/indicators.js';
 import { conflicts } from './rules/conflict.js';
 import { uncertainDiagnoses } from './rules/uncertain.js';
+import { settleFindings } from './rules/settle.js';
 import type { Note } from './rules/note.js';
 import { FAMILY_FILES } from './knowledge/families/index.js';
 
@@ -118,6 +119,7 @@ function run(kb: KnowledgeBase, text: string, setting: Setting): Analysis {
   }
   findings.push(...vagueTerms(kb, note));
   findings.push(...undocumentedConditions(kb, note, quantities, mentions));
+  findings.splice(0, findings.length, ...settleFindings(findings, kb, note, mentions));
   findings.sort((a, b) => a.start - b.start || (a.family ?? '').localeCompare(b.family ?? '') || a.kind.localeCompare(b.kind));
   return { findings, mentions: mentions.map(publicMention), sections, quantities, setting };
 }

@@ -48,6 +48,10 @@ export interface OptionRule {
   role: OptionRole;
   wording: Wording | null;
   code?: CodeRef;
+  /** Offered only when one of these words or phrases occurs in the note (whole words, any case):
+   *  an option is clinically credible only when the note holds what it rests on (a steroid for
+   *  steroid-induced hyperglycemia). */
+  onlyWhenNoted?: string[];
 }
 
 /** How the words of an axis value are written into the note. */
@@ -181,7 +185,7 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
     const ids = new Set<string>();
     options[key] = arr(list, file, where).map((raw, i) => {
       const o = obj(raw, file, `${where} option ${i}`);
-      keys(o, ['id', 'label', 'role', 'wording', 'code'], file, `${where} option ${i}`);
+      keys(o, ['id', 'label', 'role', 'wording', 'code', 'onlyWhenNoted'], file, `${where} option ${i}`);
       const id = str(o.id, file, `${where} option ${i} id`);
       const at = `${where} option "${id}"`;
       if (ids.has(id)) throw new RuleError(file, at, 'the id is used twice in this list');
@@ -190,6 +194,10 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
       const option: OptionRule = { id, label: str(o.label, file, `${at} label`), role, wording: o.wording === undefined ? null : wording(o.wording, file, `${at} wording`) };
       if (role === 'answer' && !option.wording) throw new RuleError(file, at, 'an answer needs a "wording" (what is written into the note)');
       if (o.code !== undefined) option.code = codeRef(o.code, file, `${at} code`);
+      if (o.onlyWhenNoted !== undefined) {
+        option.onlyWhenNoted = arr(o.onlyWhenNoted, file, `${at} onlyWhenNoted`).map((w, k) => str(w, file, `${at} onlyWhenNoted ${k}`));
+        if (option.onlyWhenNoted.length === 0) throw new RuleError(file, `${at} onlyWhenNoted`, 'must not be empty');
+      }
       return option;
     });
   }
