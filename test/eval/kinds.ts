@@ -10,6 +10,7 @@
  *   npx tsx test/eval/kinds.ts --score [--file F]    precision per kind from the judgements
  *   npx tsx test/eval/kinds.ts --unjudged            only the findings with no judgement yet
  *   npx tsx test/eval/kinds.ts --json                one JSON object per finding
+ *   --corpus aci                                     the ACI-BENCH notes instead (a second, unseen corpus)
  *
  * A judgement is one JSON line: {"note", "kind", "rule", "start", "text", "verdict", "reason"},
  * where verdict is `right` (a careful CDI specialist would send this query for this patient now),
@@ -55,7 +56,10 @@ interface Judgement {
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const DEFAULT_FILE = join(ROOT, 'test/eval/kinds-judgements.jsonl');
+const CORPUS = value('--corpus') ?? 'mtsamples';
+if (CORPUS !== 'mtsamples' && CORPUS !== 'aci') throw new Error('--corpus must be mtsamples or aci');
+const PREFIX = CORPUS === 'aci' ? 'aci-' : 'mts-';
+const DEFAULT_FILE = join(ROOT, CORPUS === 'aci' ? 'test/eval/kinds-judgements-aci.jsonl' : 'test/eval/kinds-judgements.jsonl');
 
 /** Every MTSamples note as shared/eval/notes.py prints it (one Python run for all of them). */
 function loadNotes(): Array<[string, string]> {
@@ -65,7 +69,7 @@ function loadNotes(): Array<[string, string]> {
     'import json, sys',
     `sys.path.insert(0, ${JSON.stringify(dir)})`,
     'import notes',
-    'print(json.dumps([[k, v] for k, v in notes.load().items() if k.startswith("mts-")]))',
+    `print(json.dumps([[k, v] for k, v in notes.load().items() if k.startswith(${JSON.stringify(PREFIX)})]))`,
   ].join('\n');
   const out = execFileSync('python3', ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 30 });
   return JSON.parse(out) as Array<[string, string]>;
@@ -141,7 +145,7 @@ const file = value('--file') ?? DEFAULT_FILE;
 
 if (flag('--score')) {
   const judged = new Map(readJudgements(file).map((j) => [keyOf(j), j]));
-  console.log(`${findings.length} findings of the three kinds on ${new Set(findings.map((f) => f.note)).size} MTSamples notes; judgements: ${file}`);
+  console.log(`${findings.length} findings of the three kinds on ${new Set(findings.map((f) => f.note)).size} ${CORPUS === 'aci' ? 'ACI-BENCH' : 'MTSamples'} notes; judgements: ${file}`);
   console.log('| kind | findings | judged | right | of which the query misleads | wrong | precision |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const kind of KINDS) {
