@@ -42,7 +42,8 @@ export function draftQuery(finding: Finding, text: string, options: DraftOptions
   let analysis = options.analysis;
   const getAnalysis = (): Analysis => (analysis ??= analyze(text));
 
-  const indicators = indicatorsOf(finding, text, k, finding.kind === 'missing-specificity' || finding.kind === 'uncertain-diagnosis' ? getAnalysis() : options.analysis);
+  const quotesValues = finding.kind === 'missing-specificity' || finding.kind === 'uncertain-diagnosis' || k.ruleIndicatorLabels[finding.rule] !== undefined;
+  const indicators = indicatorsOf(finding, text, k, quotesValues ? getAnalysis() : options.analysis);
   let items = itemsOf(finding, text, template, k, family, getAnalysis);
   let format = template.format;
   // A single credible value would make a leading question: ask open-ended instead. With "Not
@@ -92,7 +93,7 @@ function indicatorsOf(finding: Finding, text: string, k: QueryKnowledge, analysi
   // daily weights") are its clinical indicators.
   const spans: Array<Span & { kind: ClinicalIndicator['kind'] }> = finding.mentions.slice(0, MAX_MENTIONS)
     .map((s) => ({ ...(kind === 'value' ? s : contextOf(text, s)), kind }));
-  const labels = finding.family ? k.indicatorLabels[finding.family] : undefined;
+  const labels = k.ruleIndicatorLabels[finding.rule] ?? (finding.family ? k.indicatorLabels[finding.family] : undefined);
   if (labels && analysis) {
     const values = analysis.quantities
       .filter((q) => q.label !== undefined && labels.includes(q.label))

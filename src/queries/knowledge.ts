@@ -72,6 +72,9 @@ export interface QueryKnowledge {
   /** Adjective order of `before` wordings. */
   order: AxisId[];
   indicatorLabels: Partial<Record<FamilyId, string[]>>;
+  /** Labels of numbers quoted as indicators for one finding rule ("vague-term/renal-failure"), which
+   *  win over the family's. */
+  ruleIndicatorLabels: Record<string, string[]>;
   hedges: string[];
   financial: string[];
   financialCaseSensitive: string[];
@@ -164,9 +167,9 @@ function validateTemplates(data: Json, file: string): Pick<QueryKnowledge, 'temp
   return { templates, extraOptions, source: arr(top.source, file, 'source').map((x, k) => str(x, file, `source ${k}`)) };
 }
 
-function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'options' | 'axisWording' | 'familyWording' | 'order' | 'indicatorLabels' | 'hedges'> {
+function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'options' | 'axisWording' | 'familyWording' | 'order' | 'indicatorLabels' | 'ruleIndicatorLabels' | 'hedges'> {
   const top = obj(data, file, 'file');
-  keys(top, ['description', 'source', 'axisWording', 'familyWording', 'order', 'indicatorLabels', 'hedges', 'rules'], file, 'file');
+  keys(top, ['description', 'source', 'axisWording', 'familyWording', 'order', 'indicatorLabels', 'ruleIndicatorLabels', 'hedges', 'rules'], file, 'file');
   if (arr(top.source, file, 'source').length === 0) throw new RuleError(file, 'source', 'needs at least one citation');
   const axisWording = wordingTable(top.axisWording, file, 'axisWording');
   const familyWording: QueryKnowledge['familyWording'] = {};
@@ -177,6 +180,14 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
   const indicatorLabels: QueryKnowledge['indicatorLabels'] = {};
   for (const [family, labels] of Object.entries(obj(top.indicatorLabels ?? {}, file, 'indicatorLabels'))) {
     indicatorLabels[oneOf(family, FAMILIES, file, 'indicatorLabels')] = arr(labels, file, `indicatorLabels "${family}"`).map((l, k) => str(l, file, `indicatorLabels "${family}" ${k}`).toLowerCase());
+  }
+  const ruleIndicatorLabels: QueryKnowledge['ruleIndicatorLabels'] = {};
+  for (const [rule, labels] of Object.entries(obj(top.ruleIndicatorLabels ?? {}, file, 'ruleIndicatorLabels'))) {
+    const kind = rule.slice(0, rule.indexOf('/'));
+    if (!(FINDING_KINDS as readonly string[]).includes(kind) || rule.indexOf('/') === rule.length - 1) {
+      throw new RuleError(file, `ruleIndicatorLabels "${rule}"`, `must be a finding rule id "<kind>/<id>"; kinds: ${FINDING_KINDS.join(', ')}`);
+    }
+    ruleIndicatorLabels[rule] = arr(labels, file, `ruleIndicatorLabels "${rule}"`).map((l, k) => str(l, file, `ruleIndicatorLabels "${rule}" ${k}`).toLowerCase());
   }
   const hedges = arr(top.hedges, file, 'hedges').map((h, k) => str(h, file, `hedges ${k}`));
   const options: Record<string, OptionRule[]> = {};
@@ -201,7 +212,7 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
       return option;
     });
   }
-  return { options, axisWording, familyWording, order, indicatorLabels, hedges };
+  return { options, axisWording, familyWording, order, indicatorLabels, ruleIndicatorLabels, hedges };
 }
 
 function validateWords(data: Json, file: string): Pick<QueryKnowledge, 'financial' | 'financialCaseSensitive' | 'leading'> {

@@ -191,6 +191,14 @@ describe('queries offer the likely answer and stay compliant', () => {
     expect(query.items[0]!.options.map((o) => o.label)).toEqual(['Hyponatremia', 'Other (please specify)', 'Clinically undetermined', 'Not clinically significant']);
   });
 
+  it('a vague kidney term quotes the kidney values of the note as clinical indicators', () => {
+    const text = 'LABS: creatinine 3.1, BUN 60.\nA/P: Renal failure, baseline unknown.';
+    const finding = analyze(text).findings.find((f) => f.rule === 'vague-term/renal-failure')!;
+    expect(draftQuery(finding, text).indicators.map((i) => `${i.kind}: ${i.text}`)).toEqual([
+      'value: creatinine 3.1', 'value: BUN 60', 'mention: A/P: Renal failure, baseline unknown.',
+    ]);
+  });
+
   it('the message does not claim that nothing explains the value when a related condition is written', () => {
     const f = only('COPD, on 2 L home oxygen.', 'undocumented-condition/home-oxygen-without-respiratory-diagnosis');
     expect(f.message).not.toMatch(/no diagnosis/);
