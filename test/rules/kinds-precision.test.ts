@@ -191,6 +191,12 @@ describe('queries offer the likely answer and stay compliant', () => {
     expect(query.items[0]!.options.map((o) => o.label)).toEqual(['Hyponatremia', 'Other (please specify)', 'Clinically undetermined', 'Not clinically significant']);
   });
 
+  it('"respiratory insufficiency" offers acute, acute on chronic and chronic respiratory failure and hypoxemia', () => {
+    expect(optionLabels('COPD. Post-op course complicated by respiratory insufficiency.', 'vague-term/respiratory-insufficiency')).toEqual([
+      'Acute respiratory failure', 'Acute on chronic respiratory failure', 'Chronic respiratory failure', 'Hypoxemia', 'Other (please specify)', 'Clinically undetermined',
+    ]);
+  });
+
   it('a vague kidney term quotes the kidney values of the note as clinical indicators', () => {
     const text = 'LABS: creatinine 3.1, BUN 60.\nA/P: Renal failure, baseline unknown.';
     const finding = analyze(text).findings.find((f) => f.rule === 'vague-term/renal-failure')!;
