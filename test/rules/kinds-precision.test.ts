@@ -86,6 +86,14 @@ describe('text not about this patient now is not evidence', () => {
     expect(found(text)).toEqual([]);
   });
 
+  it.each([
+    ['a relative named after the phrase', 'He is on hemodialysis three times a week; his wife drives him.', 'undocumented-condition/dialysis-without-esrd "hemodialysis"'],
+    ['teaching far before the phrase', 'Counseled on smoking cessation and diet for ten minutes today, and she continues home oxygen at night.', 'undocumented-condition/home-oxygen-without-respiratory-diagnosis "home oxygen"'],
+    ['a past-history item with a current status: the kidney question is asked through dialysis', 'PAST MEDICAL HISTORY: Diabetes. Renal failure, on dialysis since 2019.', 'undocumented-condition/dialysis-without-esrd "dialysis"'],
+  ])('does not over-reach: %s', (_, text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+
   it('anchors a vague term on its current mention when an earlier one is history', () => {
     const f = only('HPI: History of diabetes and renal failure.\nA/P:\n1. Renal failure, on dialysis.', 'vague-term/renal-failure');
     expect(f.text).toBe('Renal failure');
