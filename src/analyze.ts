@@ -20,6 +20,7 @@ import { vagueTerms } from './rules/vague.js';
 import { undocumentedConditions } from './rules/indicators.js';
 import { conflicts } from './rules/conflict.js';
 import { uncertainDiagnoses } from './rules/uncertain.js';
+import { settleFindings } from './rules/settle.js';
 import type { Note } from './rules/note.js';
 import { FAMILY_FILES } from './knowledge/families/index.js';
 import { aboutAt, readDiscourse, type DiscourseSpan } from './text/discourse.js';
@@ -136,11 +137,12 @@ function run(kb: KnowledgeBase, text: string, setting: Setting, noteDate: number
   }
   findings.push(...vagueTerms(kb, note));
   findings.push(...undocumentedConditions(kb, note, quantities, mentions));
-  // One place for every kind: a finding whose evidence is not about this patient now is dropped,
-  // and each finding that stays gets its confidence.
-  const kept = assignConfidence(findings.filter((f) => isAboutPatientNow(f, reading)), mentions);
-  findings.length = 0;
-  findings.push(...kept);
+  // One place for every kind: findings settle (a vague term yields, one question per condition), a
+  // finding whose evidence is not about this patient now is dropped, and each one that stays gets its
+  // confidence.
+  const settled = settleFindings(findings, kb, note, mentions);
+  const kept = assignConfidence(settled.filter((f) => isAboutPatientNow(f, reading)), mentions);
+  findings.splice(0, findings.length, ...kept);
   findings.sort((a, b) => a.start - b.start || (a.family ?? '').localeCompare(b.family ?? '') || a.kind.localeCompare(b.kind));
   return { findings, mentions: mentions.map(publicMention), sections, quantities, setting };
 }

@@ -42,11 +42,15 @@ export function draftQuery(finding: Finding, text: string, options: DraftOptions
   let analysis = options.analysis;
   const getAnalysis = (): Analysis => (analysis ??= analyze(text));
 
-  const indicators = indicatorsOf(finding, text, k, finding.kind === 'missing-specificity' || finding.kind === 'uncertain-diagnosis' ? getAnalysis() : options.analysis);
-  let items = itemsOf(finding, template, k, family, getAnalysis);
+  const quotesValues = finding.kind === 'missing-specificity' || finding.kind === 'uncertain-diagnosis' || k.ruleIndicatorLabels[finding.rule] !== undefined;
+  const indicators = indicatorsOf(finding, text, k, quotesValues ? getAnalysis() : options.analysis);
+  let items = itemsOf(finding, text, template, k, family, getAnalysis);
   let format = template.format;
-  // A single credible value would make a leading question: ask open-ended instead.
-  if (format === 'multiple-choice' && items.some((item) => item.options.filter((o) => o.role === 'answer').length === 1)) {
+  // A single credible value would make a leading question: ask open-ended instead. With "Not
+  // clinically significant" beside it, one diagnosis is a fair choice (AHIMA/ACDIS: "there may be
+  // only one reasonable option"), so the query stays multiple choice.
+  const substantive = (item: QueryItem) => item.options.filter((o) => o.role === 'answer' || o.role === 'not-significant').length;
+  if (format === 'multiple-choice' && items.some((item) => substantive(item) === 1)) {
     format = 'open-ended';
     items = items.map((item) => item.options.filter((o) => o.role === 'answer').length === 1 ? { ...item, options: item.options.filter((o) => o.role !== 'answer') } : item);
   }
@@ -89,7 +93,7 @@ function indicatorsOf(finding: Finding, text: string, k: QueryKnowledge, analysi
   // daily weights") are its clinical indicators.
   const spans: Array<Span & { kind: ClinicalIndicator['kind'] }> = finding.mentions.slice(0, MAX_MENTIONS)
     .map((s) => ({ ...(kind === 'value' ? s : contextOf(text, s)), kind }));
-  const labels = finding.family ? k.indicatorLabels[finding.family] : undefined;
+  const labels = k.ruleIndicatorLabels[finding.rule] ?? (finding.family ? k.indicatorLabels[finding.family] : undefined);
   if (labels && analysis) {
     const values = analysis.quantities
       .filter((q) => q.label !== undefined && labels.includes(q.label))
@@ -130,7 +134,7 @@ export function contextOf(text: string, span: Span): Span {
 
 // ---- items and options -------------------------------------------------------------------------
 
-function itemsOf(finding: Finding, template: QueryTemplate, k: QueryKnowledge, family: FamilyRule | undefined, getAnalysis: () => Analysis): QueryItem[] {
+function itemsOf(finding: Finding, text: string, template: QueryTemplate, k: QueryKnowledge, family: FamilyRule | undefined, getAnalysis: () => Analysis): QueryItem[] {
   const extras = (existing: QueryOption[]): QueryOption[] => {
     // A value id that is also an extra option's id (an axis value "other") is renamed, not dropped.
     const out = existing.map((o) => (o.role === 'answer' && template.extraOptions.includes(o.id) ? { ...o, id: `value-${o.id}` } : o));
@@ -152,8 +156,22 @@ function itemsOf(finding: Finding, template: QueryTemplate, k: QueryKnowledge, f
       options: extras(finding.kind === 'conflict' ? conflictOptions(finding, axis, family, getAnalysis()) : axisOptions(finding, axis, family, k)),
     }));
   }
-  const rules = k.options[finding.rule] ?? k.options[finding.kind] ?? candidateOptions(finding);
+  const rules = (k.options[finding.rule] ?? k.options[finding.kind] ?? candidateOptions(finding)).filter((r) => !r.onlyWhenNoted || noted(text, r.onlyWhenNoted));
   return [{ id: 'clarification', axis: null, prompt: '', options: extras(rules.map(fromRule)) }];
+}
+
+/** True when one of `words` occurs in `text` as whole words, in any case. */
+function noted(text: string, words: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return words.some((w) => {
+    const needle = w.toLowerCase();
+    for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
+      const before = lower[i - 1];
+      const after = lower[i + needle.length];
+      if (!(before && /[\p{L}\p{N}]/u.test(before)) && !(after && /[\p{L}\p{N}]/u.test(after))) return true;
+    }
+    return false;
+  });
 }
 
 function fromRule(rule: OptionRule): QueryOption {

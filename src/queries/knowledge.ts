@@ -48,6 +48,10 @@ export interface OptionRule {
   role: OptionRole;
   wording: Wording | null;
   code?: CodeRef;
+  /** Offered only when one of these words or phrases occurs in the note (whole words, any case):
+   *  an option is clinically credible only when the note holds what it rests on (a steroid for
+   *  steroid-induced hyperglycemia). */
+  onlyWhenNoted?: string[];
 }
 
 /** How the words of an axis value are written into the note. */
@@ -68,6 +72,9 @@ export interface QueryKnowledge {
   /** Adjective order of `before` wordings. */
   order: AxisId[];
   indicatorLabels: Partial<Record<FamilyId, string[]>>;
+  /** Labels of numbers quoted as indicators for one finding rule ("vague-term/renal-failure"), which
+   *  win over the family's. */
+  ruleIndicatorLabels: Record<string, string[]>;
   hedges: string[];
   financial: string[];
   financialCaseSensitive: string[];
@@ -160,9 +167,9 @@ function validateTemplates(data: Json, file: string): Pick<QueryKnowledge, 'temp
   return { templates, extraOptions, source: arr(top.source, file, 'source').map((x, k) => str(x, file, `source ${k}`)) };
 }
 
-function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'options' | 'axisWording' | 'familyWording' | 'order' | 'indicatorLabels' | 'hedges'> {
+function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'options' | 'axisWording' | 'familyWording' | 'order' | 'indicatorLabels' | 'ruleIndicatorLabels' | 'hedges'> {
   const top = obj(data, file, 'file');
-  keys(top, ['description', 'source', 'axisWording', 'familyWording', 'order', 'indicatorLabels', 'hedges', 'rules'], file, 'file');
+  keys(top, ['description', 'source', 'axisWording', 'familyWording', 'order', 'indicatorLabels', 'ruleIndicatorLabels', 'hedges', 'rules'], file, 'file');
   if (arr(top.source, file, 'source').length === 0) throw new RuleError(file, 'source', 'needs at least one citation');
   const axisWording = wordingTable(top.axisWording, file, 'axisWording');
   const familyWording: QueryKnowledge['familyWording'] = {};
@@ -174,6 +181,14 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
   for (const [family, labels] of Object.entries(obj(top.indicatorLabels ?? {}, file, 'indicatorLabels'))) {
     indicatorLabels[oneOf(family, FAMILIES, file, 'indicatorLabels')] = arr(labels, file, `indicatorLabels "${family}"`).map((l, k) => str(l, file, `indicatorLabels "${family}" ${k}`).toLowerCase());
   }
+  const ruleIndicatorLabels: QueryKnowledge['ruleIndicatorLabels'] = {};
+  for (const [rule, labels] of Object.entries(obj(top.ruleIndicatorLabels ?? {}, file, 'ruleIndicatorLabels'))) {
+    const kind = rule.slice(0, rule.indexOf('/'));
+    if (!(FINDING_KINDS as readonly string[]).includes(kind) || rule.indexOf('/') === rule.length - 1) {
+      throw new RuleError(file, `ruleIndicatorLabels "${rule}"`, `must be a finding rule id "<kind>/<id>"; kinds: ${FINDING_KINDS.join(', ')}`);
+    }
+    ruleIndicatorLabels[rule] = arr(labels, file, `ruleIndicatorLabels "${rule}"`).map((l, k) => str(l, file, `ruleIndicatorLabels "${rule}" ${k}`).toLowerCase());
+  }
   const hedges = arr(top.hedges, file, 'hedges').map((h, k) => str(h, file, `hedges ${k}`));
   const options: Record<string, OptionRule[]> = {};
   for (const [key, list] of Object.entries(obj(top.rules, file, 'rules'))) {
@@ -181,7 +196,7 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
     const ids = new Set<string>();
     options[key] = arr(list, file, where).map((raw, i) => {
       const o = obj(raw, file, `${where} option ${i}`);
-      keys(o, ['id', 'label', 'role', 'wording', 'code'], file, `${where} option ${i}`);
+      keys(o, ['id', 'label', 'role', 'wording', 'code', 'onlyWhenNoted'], file, `${where} option ${i}`);
       const id = str(o.id, file, `${where} option ${i} id`);
       const at = `${where} option "${id}"`;
       if (ids.has(id)) throw new RuleError(file, at, 'the id is used twice in this list');
@@ -190,10 +205,14 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
       const option: OptionRule = { id, label: str(o.label, file, `${at} label`), role, wording: o.wording === undefined ? null : wording(o.wording, file, `${at} wording`) };
       if (role === 'answer' && !option.wording) throw new RuleError(file, at, 'an answer needs a "wording" (what is written into the note)');
       if (o.code !== undefined) option.code = codeRef(o.code, file, `${at} code`);
+      if (o.onlyWhenNoted !== undefined) {
+        option.onlyWhenNoted = arr(o.onlyWhenNoted, file, `${at} onlyWhenNoted`).map((w, k) => str(w, file, `${at} onlyWhenNoted ${k}`));
+        if (option.onlyWhenNoted.length === 0) throw new RuleError(file, `${at} onlyWhenNoted`, 'must not be empty');
+      }
       return option;
     });
   }
-  return { options, axisWording, familyWording, order, indicatorLabels, hedges };
+  return { options, axisWording, familyWording, order, indicatorLabels, ruleIndicatorLabels, hedges };
 }
 
 function validateWords(data: Json, file: string): Pick<QueryKnowledge, 'financial' | 'financialCaseSensitive' | 'leading'> {

@@ -3,14 +3,16 @@
  */
 import type { FamilyId } from '../types.js';
 import { PhraseTrie } from '../concepts/trie.js';
-import { RuleError, senseRule, validateFamilyRule } from './load.js';
+import { senseRule, validateFamilyRule } from './load.js';
+import { RuleError } from './readers.js';
 import sensesData from '../knowledge/context/senses.json';
 import { FAMILIES } from '../types.js';
 import otherConditions from '../knowledge/other-conditions.json';
 import vagueTermsData from '../knowledge/vague-terms.json';
 import indicatorsData from '../knowledge/indicators.json';
 import conflictsData from '../knowledge/conflicts.json';
-import { validateConflicts, validateIndicators, validateVagueTerms } from './load-extra.js';
+import notCurrentData from '../knowledge/not-current.json';
+import { validateConflicts, validateIndicators, validateNotCurrent, validateVagueTerms } from './load-extra.js';
 import type { ConflictRules, IndicatorRule, VagueTermRule } from './schema.js';
 import type { Course, FamilyRule, SenseRule, TermRule, ValueRule, ValueScope } from './schema.js';
 import { arr, keys as checkKeys, obj as asObject, oneOf, type Json } from './readers.js';
@@ -56,8 +58,18 @@ export interface CompiledSense {
 /** An indicator rule with its phrase dictionaries. */
 export interface CompiledIndicator {
   rule: IndicatorRule;
-  phrases: PhraseTrie<true> | undefined;
+  /** The rule's phrases (payload true) and its `exclude` phrases (payload false). */
+  phrases: PhraseTrie<boolean> | undefined;
+  otherSense: PhraseTrie<true>;
   documentedBy: PhraseTrie<true>;
+}
+
+/** A compiled list of not-current wording (src/knowledge/not-current.json). */
+export interface CompiledNotCurrent {
+  id: string;
+  window: number;
+  side: 'before' | 'both';
+  phrases: PhraseTrie<true>;
 }
 
 /** A knowledge base: the term dictionary of all families, each family compiled, and the other rule kinds. */
@@ -68,8 +80,16 @@ export interface KnowledgeBase {
   vague: PhraseTrie<VagueTermRule>;
   /** Words that make a vague phrase specific, by rule id. */
   vagueUnless: Map<string, PhraseTrie<true>>;
+  /** Words that make a vague phrase another sense, by rule id. */
+  vagueOtherSense: Map<string, PhraseTrie<true>>;
+  /** Statements anywhere in the note that name the specific condition, by rule id. */
+  vagueYield: Map<string, PhraseTrie<true>>;
+  /** Vague-term rules by id. */
+  vagueRules: Map<string, VagueTermRule>;
   indicators: CompiledIndicator[];
   conflicts: ConflictRules;
+  /** Wording before a phrase that puts it outside this patient, now. */
+  notCurrent: CompiledNotCurrent[];
 }
 
 /** The rule data beside the family files; each defaults to the bundled file. */
@@ -80,6 +100,7 @@ export interface ExtraKnowledge {
   conflicts?: unknown;
   /** The global `notWhen` entries (default: src/knowledge/context/senses.json). */
   senses?: unknown;
+  notCurrent?: unknown;
 }
 
 /** Tokens each side of a mention searched for values, unless a rule sets `window`. */
@@ -111,13 +132,30 @@ export function compileKnowledge(files: Readonly<Record<string, unknown>>, extra
   const vague = new PhraseTrie<VagueTermRule>();
   vague.addMany(vagueRules.flatMap((rule) => rule.phrases.map((phrase) => ({ phrase, payload: rule }))));
   const vagueUnless = new Map(vagueRules.map((rule) => [rule.id, trieOf(rule.unlessNear)]));
-  const indicators = validateIndicators(extra.indicators ?? indicatorsData, 'indicators.json').map((rule) => ({
-    rule,
-    phrases: rule.phrases ? trieOf(rule.phrases) : undefined,
-    documentedBy: trieOf(rule.documentedBy),
-  }));
+  const vagueOtherSense = new Map(vagueRules.map((rule) => [rule.id, trieOf(rule.otherSenseNear)]));
+  const vagueYield = new Map(vagueRules.map((rule) => [rule.id, trieOf(rule.yieldTo.phrases)]));
+  const vagueById = new Map(vagueRules.map((rule) => [rule.id, rule]));
+  const indicatorRules = validateIndicators(extra.indicators ?? indicatorsData, 'indicators.json');
+  for (const rule of indicatorRules) {
+    for (const id of rule.yieldsTo) {
+      if (!vagueById.has(id)) throw new RuleError('indicators.json', `rule "${id}" yieldsTo`, `"${id}" is not a vague-term rule; allowed: ${[...vagueById.keys()].join(', ')}`);
+    }
+  }
+  const indicators = indicatorRules.map((rule) => {
+    let phrases: PhraseTrie<boolean> | undefined;
+    if (rule.phrases) {
+      phrases = new PhraseTrie<boolean>();
+      phrases.addMany([
+        ...rule.phrases.map((phrase) => ({ phrase, payload: true, caseSensitive: isCaseSensitivePhrase(phrase) })),
+        ...rule.exclude.map((phrase) => ({ phrase, payload: false, caseSensitive: isCaseSensitivePhrase(phrase) })),
+      ]);
+    }
+    return { rule, phrases, otherSense: trieOf(rule.otherSenseNear), documentedBy: trieOf(rule.documentedBy) };
+  });
   const conflicts = validateConflicts(extra.conflicts ?? conflictsData, 'conflicts.json');
-  return { terms, families, vague, vagueUnless, indicators, conflicts };
+  const notCurrent = validateNotCurrent(extra.notCurrent ?? notCurrentData, 'not-current.json').lists
+    .map((list) => ({ id: list.id, window: list.window, side: list.side, phrases: trieOf(list.phrases) }));
+  return { terms, families, vague, vagueUnless, vagueOtherSense, vagueYield, vagueRules: vagueById, indicators, conflicts, notCurrent };
 }
 
 function trieOf(phrases: readonly string[]): PhraseTrie<true> {

@@ -5,7 +5,7 @@
  */
 import { AXES, FAMILIES, type AxisId, type FamilyId } from '../types.js';
 import { arr, codeRef as code, keys, obj, oneOf, RuleError, str, strings, type Json } from './readers.js';
-import type { ConflictRules, IndicatorRule, QuantityCondition, VagueTermRule } from './schema.js';
+import type { ConflictRules, IndicatorRule, NotCurrentRules, QuantityCondition, VagueTermRule } from './schema.js';
 
 /**
  * Reads a file of the shape `{description, source, rules: [...]}` whose rules have unique `id`s
@@ -28,15 +28,20 @@ function readRules<T>(data: Json, file: string, allowed: readonly string[], read
 
 /** Validates `vague-terms.json`. */
 export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
-  return readRules(data, file, ['id', 'family', 'phrases', 'unlessNear', 'window', 'message', 'note', 'source', 'current', 'candidates', 'examples'], (r, id, where) => {
-    const window = r.window ?? 3;
-    if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > 30) throw new RuleError(file, `${where} window`, 'must be a whole number from 0 to 30');
+  return readRules(data, file, ['id', 'family', 'phrases', 'unlessNear', 'otherSenseNear', 'window', 'yieldTo', 'message', 'note', 'source', 'current', 'candidates', 'examples'], (r, id, where) => {
+    const yieldTo = obj(r.yieldTo ?? {}, file, `${where} yieldTo`);
+    keys(yieldTo, ['phrases', 'families'], file, `${where} yieldTo`);
     return {
       id,
       family: family(r.family, file, where),
       phrases: strings(r.phrases, file, `${where} phrases`, true),
       unlessNear: strings(r.unlessNear ?? [], file, `${where} unlessNear`, false),
-      window,
+      otherSenseNear: strings(r.otherSenseNear ?? [], file, `${where} otherSenseNear`, false),
+      window: windowOf(r.window, 3, file, where),
+      yieldTo: {
+        phrases: strings(yieldTo.phrases ?? [], file, `${where} yieldTo phrases`, false),
+        families: arr(yieldTo.families ?? [], file, `${where} yieldTo families`).map((f) => oneOf(f, FAMILIES, file, `${where} yieldTo families`)),
+      },
       message: str(r.message, file, `${where} message`),
       note: str(r.note, file, `${where} note`),
       source: strings(r.source, file, `${where} source`, true),
@@ -49,12 +54,16 @@ export function validateVagueTerms(data: Json, file: string): VagueTermRule[] {
 
 /** Validates `indicators.json`. */
 export function validateIndicators(data: Json, file: string): IndicatorRule[] {
-  return readRules(data, file, ['id', 'family', 'quantity', 'phrases', 'documentedBy', 'message', 'note', 'source', 'candidates', 'examples'], (r, id, where) => {
+  return readRules(data, file, ['id', 'family', 'quantity', 'phrases', 'exclude', 'otherSenseNear', 'window', 'documentedBy', 'yieldsTo', 'message', 'note', 'source', 'candidates', 'examples'], (r, id, where) => {
     if ((r.quantity === undefined) === (r.phrases === undefined)) throw new RuleError(file, where, 'needs exactly one of "quantity" and "phrases"');
     const rule: IndicatorRule = {
       id,
       family: family(r.family, file, where),
+      exclude: strings(r.exclude ?? [], file, `${where} exclude`, false),
+      otherSenseNear: strings(r.otherSenseNear ?? [], file, `${where} otherSenseNear`, false),
+      window: windowOf(r.window, 6, file, where),
       documentedBy: strings(r.documentedBy, file, `${where} documentedBy`, true),
+      yieldsTo: strings(r.yieldsTo ?? [], file, `${where} yieldsTo`, false),
       message: str(r.message, file, `${where} message`),
       note: str(r.note, file, `${where} note`),
       source: strings(r.source, file, `${where} source`, true),
@@ -71,7 +80,7 @@ export function validateIndicators(data: Json, file: string): IndicatorRule[] {
 /** Validates `conflicts.json`. */
 export function validateConflicts(data: Json, file: string): ConflictRules {
   const top = obj(data, file, 'file');
-  keys(top, ['description', 'source', 'exclusiveAxes', 'compatible'], file, 'file');
+  keys(top, ['description', 'source', 'exclusiveAxes', 'compatible', 'combine', 'sameSectionIsTwo'], file, 'file');
   const exclusiveAxes = arr(top.exclusiveAxes, file, 'exclusiveAxes').map((a) => oneOf(a, AXES, file, 'exclusiveAxes'));
   const compatible: ConflictRules['compatible'] = {};
   for (const [axis, pairs] of Object.entries(obj(top.compatible ?? {}, file, 'compatible'))) {
@@ -82,13 +91,55 @@ export function validateConflicts(data: Json, file: string): ConflictRules {
       return [pair[0]!, pair[1]!];
     });
   }
-  return { exclusiveAxes, compatible };
+  const combine: ConflictRules['combine'] = {};
+  for (const [axis, triples] of Object.entries(obj(top.combine ?? {}, file, 'combine'))) {
+    oneOf(axis, AXES, file, 'combine');
+    combine[axis as AxisId] = arr(triples, file, `combine ${axis}`).map((t, i) => {
+      const triple = strings(t, file, `combine ${axis} ${i}`, true);
+      if (triple.length !== 3) throw new RuleError(file, `combine ${axis} ${i}`, 'must be [value, value, combined value]');
+      return [triple[0]!, triple[1]!, triple[2]!];
+    });
+  }
+  const sameSectionIsTwo = arr(top.sameSectionIsTwo ?? [], file, 'sameSectionIsTwo').map((a) => oneOf(a, AXES, file, 'sameSectionIsTwo'));
+  return { exclusiveAxes, compatible, combine, sameSectionIsTwo };
+}
+
+/** Validates `not-current.json`. */
+export function validateNotCurrent(data: Json, file: string): NotCurrentRules {
+  const top = obj(data, file, 'file');
+  keys(top, ['description', 'source', 'lists'], file, 'file');
+  strings(top.source, file, 'source', true);
+  const ids = new Set<string>();
+  return {
+    lists: arr(top.lists, file, 'lists').map((raw, i) => {
+      const l = obj(raw, file, `list ${i}`);
+      keys(l, ['id', 'description', 'window', 'side', 'phrases'], file, `list ${i}`);
+      const id = str(l.id, file, `list ${i} id`);
+      if (ids.has(id)) throw new RuleError(file, `list "${id}"`, 'the id is used twice');
+      ids.add(id);
+      str(l.description, file, `list "${id}" description`);
+      const side = l.side === undefined ? 'before' : oneOf(l.side, ['before', 'both'] as const, file, `list "${id}" side`);
+      return { id, window: windowOf(l.window, 6, file, `list "${id}"`), side, phrases: strings(l.phrases, file, `list "${id}" phrases`, true) };
+    }),
+  };
+}
+
+function windowOf(data: Json, fallback: number, file: string, where: string): number {
+  const window = data ?? fallback;
+  if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > 30) throw new RuleError(file, `${where} window`, 'must be a whole number from 0 to 30');
+  return window;
 }
 
 function quantity(data: Json, file: string, where: string): QuantityCondition {
   const q = obj(data, file, where);
-  keys(q, ['labels', 'atLeast', 'below'], file, where);
+  keys(q, ['labels', 'units', 'atLeast', 'below'], file, where);
   const out: QuantityCondition = { labels: strings(q.labels, file, `${where} labels`, true).map((l) => l.toLowerCase()) };
+  if (q.units !== undefined) {
+    out.units = arr(q.units, file, `${where} units`).map((u, i) => {
+      if (typeof u !== 'string') throw new RuleError(file, `${where} units ${i}`, `must be a string ("" for no unit), got ${JSON.stringify(u)}`);
+      return u.toLowerCase();
+    });
+  }
   for (const bound of ['atLeast', 'below'] as const) {
     if (q[bound] === undefined) continue;
     if (typeof q[bound] !== 'number' || !Number.isFinite(q[bound])) throw new RuleError(file, `${where} ${bound}`, 'must be a number');

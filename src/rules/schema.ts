@@ -105,7 +105,13 @@ export interface VagueTermRule {
   phrases: string[];
   /** Words that make the phrase specific when they stand within `window` tokens of it. */
   unlessNear: string[];
+  /** Words that, within `window` tokens, make the phrase another sense ("pulmonary insufficiency"
+   *  of the pulmonary valve): the phrase is not the vague term at all. */
+  otherSenseNear: string[];
   window: number;
+  /** Statements anywhere in the note that name the specific condition, so that the vague term
+   *  needs no query: phrases, and mentions of families (each affirmed and about the patient). */
+  yieldTo: { phrases: string[]; families: FamilyId[] };
   message: string;
   note: string;
   source: string[];
@@ -117,6 +123,9 @@ export interface VagueTermRule {
 /** A number condition: a quantity whose label is one of `labels`, in `[atLeast, below)`. */
 export interface QuantityCondition {
   labels: string[];
+  /** Units the number may carry, lower case; "" for none. Absent: any unit ("Docusate sodium
+   *  100 mg" is a dose, not a sodium level, when only "" and "meq/l" are allowed). */
+  units?: string[];
   atLeast?: number;
   below?: number;
 }
@@ -127,7 +136,15 @@ export interface IndicatorRule {
   family: FamilyId | null;
   quantity?: QuantityCondition;
   phrases?: string[];
+  /** Longer phrases holding an indicator phrase that mean something else ("insulin level",
+   *  "dialysis catheter"): matched first, they are not evidence. */
+  exclude: string[];
+  /** Words that, within `window` tokens of a phrase, make it another sense (insulin in a wash solution). */
+  otherSenseNear: string[];
+  window: number;
   documentedBy: string[];
+  /** Vague-term rule ids whose finding asks the same question: when one is reported, this rule is not. */
+  yieldsTo: string[];
   /** The message; `{values}` is replaced by the quoted values seen. */
   message: string;
   note: string;
@@ -140,4 +157,17 @@ export interface IndicatorRule {
 export interface ConflictRules {
   exclusiveAxes: AxisId[];
   compatible: Partial<Record<AxisId, Array<[string, string]>>>;
+  /** Values that, both stated for one condition, combine into a third (ICD-10-CM I.B.8: a
+   *  condition documented as both acute and chronic is coded acute on chronic when a combination
+   *  code exists): `[a, b, combined]`. */
+  combine: Partial<Record<AxisId, Array<[string, string, string]>>>;
+  /** Axes whose two values stated within one section describe two conditions (one on each side). */
+  sameSectionIsTwo: AxisId[];
+}
+
+/** Wording that puts a phrase outside "this patient, now" (src/knowledge/not-current.json): each
+ *  list applies when one of its phrases stands within its window of the phrase (before it, or on
+ *  either side), in its sentence. */
+export interface NotCurrentRules {
+  lists: Array<{ id: string; window: number; side: 'before' | 'both'; phrases: string[] }>;
 }
