@@ -9,7 +9,7 @@ export {
   applyAnswerToText, answerWriting, writeAnswer, collapseRepeatedWords, codeAfterAnswer, chosenOptions, AnswerError,
   type AppliedAnswer, type AnswerWriting, type ChosenOption,
 } from './answer.js';
-export { handoff } from './handoff.js';
+export { handoff, conditionName, HANDOFF_SCOPE } from './handoff.js';
 export { auditRecord, toJsonLines, fnv1a, type AuditOptions } from './audit.js';
 export { queryToText, handoffToText } from './export-text.js';
 export {
