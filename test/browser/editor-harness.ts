@@ -50,6 +50,12 @@ export async function settle(el: CdiEditor): Promise<void> {
   await el.updateComplete;
 }
 
+/** Resolves after the next frame (ProseMirror reads a keyboard selection change on \`selectionchange\`). */
+export async function frame(el: CdiEditor): Promise<void> {
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  await el.updateComplete;
+}
+
 export async function chord(modifiers: string[], key: string): Promise<void> {
   for (const m of modifiers) await sendKeys({ down: m });
   await sendKeys({ press: key });
