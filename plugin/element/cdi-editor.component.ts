@@ -407,9 +407,11 @@ export class CdiEditor extends LitElement {
     if (tr.selectionSet || tr.docChanged) this.followCaret(tr.selectionSet && !tr.docChanged);
   }
 
+  /** Alt+F8 and friends: select the finding and open its popover (asked for, so even one closed with Escape). */
   private moveToFinding(command: Command): boolean {
     if (!this.editor.run(command)) return false;
-    this.followCaret(true);
+    this.followCaret(false);
+    if (this.activeId !== null) this.popoverCtl.show(this.activeId, 'caret');
     return true;
   }
 

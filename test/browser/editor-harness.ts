@@ -56,6 +56,11 @@ export async function frame(el: CdiEditor): Promise<void> {
   await el.updateComplete;
 }
 
+/** Waits frame by frame (at most about a second) until `ready()` holds; resolves either way. */
+export async function until(el: CdiEditor, ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 60 && !ready(); i++) await frame(el);
+}
+
 export async function chord(modifiers: string[], key: string): Promise<void> {
   for (const m of modifiers) await sendKeys({ down: m });
   await sendKeys({ press: key });

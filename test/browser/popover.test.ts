@@ -10,7 +10,7 @@ import { createInlineAnalyzer } from '../../plugin/prosemirror/inline-analyzer.j
 import type { AnalysisProvider } from '../../plugin/prosemirror/index.js';
 import type { QueriedAnalysis } from '../../plugin/queries/types.js';
 import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '../../plugin/element/popover-controller.js';
-import { chord, editorWith, frame, findingOf, nextEvent, openPopover, removeEditors, settle, shadow, typeOther } from './editor-harness.js';
+import { chord, editorWith, until, findingOf, nextEvent, openPopover, removeEditors, settle, shadow, typeOther } from './editor-harness.js';
 import type { CdiEditor } from '../../plugin/element/cdi-editor.js';
 
 afterEach(removeEditors);
@@ -44,14 +44,14 @@ describe('<cdi-editor> popover', () => {
     expect(popoverOf(el)).to.equal(null);
     await sendKeys({ press: 'ArrowLeft' });
     await sendKeys({ press: 'ArrowLeft' });
-    await frame(el);
+    await until(el, () => popoverOf(el) !== null);
     expect(popoverOf(el)?.dataset.findingId).to.equal(findingOf(el, 'heart-failure').id);
     await sendKeys({ press: 'Escape' });
-    await frame(el);
+    await until(el, () => popoverOf(el) === null);
     expect(popoverOf(el)).to.equal(null);
     await chord(['Control'], 'Home');
     await chord(['Alt'], 'F8');
-    await frame(el);
+    await until(el, () => popoverOf(el) !== null);
     expect(popoverOf(el)?.dataset.findingId).to.equal(findingOf(el, 'heart-failure').id);
   });
 
