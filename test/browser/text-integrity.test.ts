@@ -106,7 +106,8 @@ describe('<cdi-editor> text integrity', () => {
     expect(el.dismissals.map((d) => d.text)).to.deep.equal(['anemia']);
   });
 
-  it('dismisses only with a reason chosen, lists it under "Dismissed (n)" and restores it', async () => {
+  it('dismisses only with a reason chosen, lists it under "Dismissed (n)" and restores it', async function () {
+    this.timeout(30_000);
     const el = await editorWith('PMH: CHF.');
     const hf = findingOf(el, 'heart-failure');
     let popover = await openPopover(el, hf.id);
@@ -123,6 +124,10 @@ describe('<cdi-editor> text integrity', () => {
     const list = shadow(el).querySelector<HTMLElement>('[part="dismissed"]')!;
     expect(list.querySelector('summary')!.textContent).to.equal('Dismissed (1)');
     expect(list.textContent).to.contain('Already documented elsewhere');
+    list.setAttribute('open', '');
+    const { default: axe } = await import('axe-core');
+    const results = await axe.run(el.parentElement!, { resultTypes: ['violations'] });
+    expect(results.violations.map((v) => v.id), 'axe on the dismissed list').to.deep.equal([]);
     list.querySelector<HTMLButtonElement>('button[part="restore"]')!.click();
     await el.updateComplete;
     expect(el.findings.map((f) => f.family)).to.deep.equal(['heart-failure']);
