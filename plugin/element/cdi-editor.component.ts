@@ -2,94 +2,51 @@
  * `<cdi-editor>`: a plain-text clinical note editor (ProseMirror in the shadow root) that
  * underlines documentation findings as the note is typed, lists them beside the text, and offers
  * the answers that would resolve them.
+ *
+ * The element composes controllers, each with one job: {@link NoteEditorController} (the
+ * ProseMirror editor), {@link AnalysisController} (the analyser, findings and status),
+ * {@link AnswerLedgerController} (answers and dismissals that stand, the hand-off request),
+ * {@link PopoverController} (when the popover opens and what it shows) and {@link AuditTrail}.
+ * The answer itself is `answerFinding` (plugin/prosemirror/answer.ts), shared with plain
+ * ProseMirror and Tiptap hosts.
  */
 import { html, LitElement, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { EditorState } from 'prosemirror-state';
-import type { Command, Transaction } from 'prosemirror-state';
-import type { Node as PMNode } from 'prosemirror-model';
-import { EditorView } from 'prosemirror-view';
-import { baseKeymap } from 'prosemirror-commands';
-import { history, redo, undo } from 'prosemirror-history';
-import { keymap } from 'prosemirror-keymap';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { undo } from 'prosemirror-history';
 import type { Finding, Setting } from '../../src/index.js';
-import { auditEntry, toJsonLines } from './audit.js';
-import type { AuditEntry, AuditEvent, HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption, TextEdit } from '../../src/queries/types.js';
-import type { AnsweredRecord, DismissedSpan, HandoffRequest, QueryExportFormat, QueryExports, QueryService } from '../queries/types.js';
+import type { HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption } from '../../src/queries/types.js';
+import type { QueryExportFormat, QueryExports } from '../queries/types.js';
+import {
+  answerFinding, cdiLint, cdiLintKey, dismissFinding, findFinding, getFindings, nextFinding, previewAnswer, previousFinding, reanalyze, selectFinding,
+} from '../prosemirror/index.js';
+import type { AnalysisProvider, AnalyzerStatus, AnswerPreview } from '../prosemirror/index.js';
+import { docToText, textMap } from '../positions.js';
+import type { PositionRange } from '../positions.js';
+import { AnalysisController } from './analysis-controller.js';
+import type { AnalysisMode } from './analysis-controller.js';
+import { AnswerLedgerController } from './answer-ledger-controller.js';
+import { AuditTrail } from './audit.js';
 import { editorStyles } from './cdi-editor.styles.js';
+import { renderDismissedList } from './dismissed-list.js';
+import type { DismissedFinding } from './dismissed-list.js';
 import { emit } from './event.js';
 import type { DismissReason } from './events.js';
 import { renderFindingPopover } from './finding-popover.js';
 import { renderFindingsPanel } from './findings-panel.js';
-import { countLabel } from './labels.js';
-import {
-  applyAnswerEdit,
-  cdiLint,
-  cdiLintKey,
-  createWorkerAnalyzer,
-  dismissFinding,
-  getFindings,
-  nextFinding,
-  previousFinding,
-  reanalyze,
-  selectFinding,
-  suppressWords,
-} from '../prosemirror/index.js';
-import type { AnalysisProvider, AnalyzerStatus, LintFinding } from '../prosemirror/index.js';
-import { docToText, textBetween, textMap, textToDoc } from '../positions.js';
-import type { PositionRange } from '../positions.js';
-import { noteClipboardParser, noteClipboardTextParser, noteSchema } from '../schema.js';
-import { defaultWorkerUrl } from './worker-url.js';
+import { NoteEditorController } from './note-editor-controller.js';
+import { PopoverController } from './popover-controller.js';
+import type { OpenPopover } from './popover-controller.js';
 
-/** Where analysis runs: a Web Worker (default) or synchronously in this thread. */
-export type AnalysisMode = 'worker' | 'inline';
+export type { AnalysisMode } from './analysis-controller.js';
+export type { DismissedFinding } from './dismissed-list.js';
 /** `clinician`: findings and answers, no codes. `cdi`: also codes and counts by condition. */
 export type EditorViewMode = 'clinician' | 'cdi';
 
 /** Quiet time after the last keystroke before the note is analysed again, in ms. */
 const DEBOUNCE_MS = 120;
-/** Delay before a popover opened by the pointer closes once the pointer has left it, in ms. */
-const HOVER_CLOSE_MS = 250;
-
-interface PopoverState {
-  id: string;
-  /**
-   * What opened it: the pointer over the underline, the caret inside the finding's words, the
-   * panel (a read-only note, which takes no caret), or an
-   * answer in progress (a query with items left to answer, whose finding is hidden meanwhile).
-   */
-  source: 'pointer' | 'caret' | 'panel' | 'answer';
-}
-
-/** An answered query, kept for the hand-off while its answer stands. */
-interface LedgerEntry {
-  record: AnsweredRecord;
-  /** The words the answer wrote, as a document range mapped through every edit; null when it wrote none. */
-  written: (PositionRange & { text: string }) | null;
-  /** Set when the written words were undone or edited: the answer no longer stands. */
-  lost: boolean;
-}
-
-/**
- * A query being answered in the popover. A query with several items (acuity, type) is answered
- * one click per item; each click writes the combined wording of every choice so far, replacing the
- * previous partial write, so the note reads "acute on chronic systolic CHF" in either click order
- * and one undo restores the text from before the first click.
- */
-interface AnswerSession {
-  id: string;
-  /** The finding as it was before the first write (offsets into `baseText`, mentions included). */
-  finding: Finding;
-  query: Query;
-  baseText: string;
-  choices: ItemAnswer[];
-  /** The document right after this session's last write; a continuation requires it unchanged. */
-  afterDoc: PMNode | null;
-  /** The finding's words in the current document (mapped through the writes). */
-  evidence: PositionRange;
-  entry: LedgerEntry | null;
-}
 
 /**
  * A clinical note editor that flags missing documentation specificity as the note is typed.
@@ -110,6 +67,7 @@ interface AnswerSession {
  * @csspart popover - The popover of one finding.
  * @csspart popover-message - The popover's message.
  * @csspart answer - An option of the query in the popover.
+ * @csspart answer-preview - What an option will write, shown in it before it is chosen.
  * @csspart query-question - The query's neutral question.
  * @csspart indicators - The clinical indicators quoted from the note.
  * @csspart other-input - The text box of "Other (please specify)".
@@ -124,6 +82,8 @@ interface AnswerSession {
  * @csspart finding-evidence - The finding's words, quoted.
  * @csspart finding-message - The finding's message.
  * @csspart codes - Current and candidate codes (`cdi` view).
+ * @csspart dismissed - The "Dismissed (n)" list, each dismissal with a Restore button.
+ * @csspart restore - A Restore button of the dismissed list.
  *
  * @cssproperty --cdi-color-text - Text colour (default: inherited from the page).
  * @cssproperty --cdi-color-warning - Underline and accent of warnings.
@@ -144,8 +104,9 @@ interface AnswerSession {
  * @cssproperty --cdi-gap - Space between the note and the panel.
  *
  * Keyboard: Alt+F8 or Ctrl/Cmd+Alt+ArrowDown moves to the next finding, Shift+Alt+F8 or
- * Ctrl/Cmd+Alt+ArrowUp to the previous one; the caret in a finding opens its popover, Tab reaches
- * the popover's buttons, Escape closes it.
+ * Ctrl/Cmd+Alt+ArrowUp to the previous one. The popover of a finding opens on a click in its words, on
+ * those shortcuts, when the arrow keys move the caret into it, or when the pointer rests on it;
+ * typing never opens it. Tab reaches the popover's buttons, Escape closes it.
  */
 export class CdiEditor extends LitElement {
   static override styles = editorStyles;
@@ -177,65 +138,67 @@ export class CdiEditor extends LitElement {
   /** URL of the analysis worker bundle; default `worker.js` next to the bundle that holds the element. */
   @property({ attribute: 'worker-url' }) workerUrl = '';
 
-  @state() private shown: readonly Finding[] = [];
-  @state() private openPopover: PopoverState | null = null;
-  @state() private status: AnalyzerStatus = 'loading';
-  /** False until the first analysis has finished. */
-  @state() private analysed = false;
-  @state() private announcement = '';
   @state() private activeId: string | null = null;
-  @state() private session: AnswerSession | null = null;
-  @state() private otherItem: string | null = null;
   @state() private sentIds: ReadonlySet<string> = new Set();
+  @state() private dismissHint = false;
 
-  private editorState: EditorState;
+  private readonly analysisCtl = new AnalysisController(this, (findings) => this.findingsChanged(findings));
+  private readonly editor = new NoteEditorController(this, {
+    plugins: () => [
+      cdiLint({
+        analyzer: this.analysisCtl.provider,
+        setting: () => this.setting,
+        debounceMs: DEBOUNCE_MS,
+        onFindings: () => this.analysisCtl.findingsChanged(this.editor.view?.state ?? this.editor.state),
+        onStatus: (status, error) => this.analysisCtl.statusChanged(status, error),
+      }),
+    ],
+    keys: () => ({
+      'Alt-F8': () => this.nextFinding(),
+      'Shift-Alt-F8': () => this.previousFinding(),
+      'Mod-Alt-ArrowDown': () => this.nextFinding(),
+      'Mod-Alt-ArrowUp': () => this.previousFinding(),
+      Escape: () => this.closePopover(false),
+    }),
+    editable: () => !this.readonly,
+    attributes: (state) => this.editorAttributes(state),
+    transaction: (tr, view) => this.transaction(tr, view),
+    handleDOMEvents: {
+      mouseover: (_view, event) => this.pointerOver(event),
+      mouseout: (_view, event) => this.pointerOut(event),
+      focusout: (_view, event) => this.focusOut(event),
+      // A click in a finding's words opens its popover, also when the caret was already there.
+      click: (_view, event) => this.clickWord(event),
+    },
+  });
+  private readonly ledger = new AnswerLedgerController(this, () => this.editor.state);
+  private readonly popoverCtl = new PopoverController(this, (id) => {
+    const finding = this.analysisCtl.findings.find((f) => f.id === id);
+    return finding ? { finding, query: findFinding(this.editor.state, id)?.query } : undefined;
+  });
+  private readonly audit = new AuditTrail(this);
+
   /** True once the first update has run. */
   private rendered = false;
-  private editorView: EditorView | undefined;
-  private ownAnalyzer: Promise<AnalysisProvider> | undefined;
-  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A finding whose popover the user closed with Escape; it stays closed until the caret leaves it. */
-  private suppressedId: string | null = null;
-  /** Queries of the visible findings, by finding id. */
-  private queries: ReadonlyMap<string, Query> = new Map();
-  private ledger: LedgerEntry[] = [];
-  private audit: AuditEntry[] = [];
-  /** Findings whose query has been shown (audited once each). */
-  private readonly shownIds = new Set<string>();
-
-  /** Stable analyser handed to the plugin; it forwards to the current one, created on first use. */
-  private readonly delegate: AnalysisProvider = {
-    analyze: (text, options) => this.currentAnalyzer().then((analyzer) => analyzer.analyze(text, options)),
-    destroy: () => this.releaseAnalyzer(),
-  };
-
-  constructor() {
-    super();
-    this.editorState = this.createState('');
-  }
 
   /** The note as plain text. Setting it replaces the note (and its undo history) without firing `cdi-change`. */
   @property()
   get value(): string {
-    return docToText(this.editorState.doc);
+    return this.editor.text;
   }
   set value(text: string) {
     const next = String(text ?? '');
     const old = this.value;
     if (next === old) return;
-    this.editorState = this.createState(next);
-    this.editorView?.updateState(this.editorState);
-    // A new note: its findings come with its first analysis (the old list goes now, silently).
-    this.shown = this.publicFindings(this.editorState);
-    this.analysed = false;
-    this.closePopoverState();
-    this.ledger = [];
+    this.editor.replace(next);
+    this.analysisCtl.reset(this.editor.state);
+    this.popoverCtl.reset();
     this.requestUpdate('value', old);
   }
 
   /** The findings shown now (dismissed ones excluded), in text order; spans index into {@link getText}. */
   get findings(): readonly Finding[] {
-    return this.publicFindings(this.editorView?.state ?? this.editorState);
+    return this.analysisCtl.publicFindings(this.editor.view?.state ?? this.editor.state);
   }
 
   /** The note as plain text (same as `value`). */
@@ -245,38 +208,58 @@ export class CdiEditor extends LitElement {
 
   /** Health of the analysis: `loading` until the first result, then `ready`, or `error` / `retrying` after a failure. */
   get analyzerStatus(): AnalyzerStatus {
-    return this.status;
+    return this.analysisCtl.status;
   }
 
   /** Puts the caret in the note. */
   override focus(options?: FocusOptions): void {
-    if (this.editorView) this.editorView.focus();
-    else void this.updateComplete.then(() => this.editorView?.focus());
+    if (this.editor.view) this.editor.view.focus();
+    else void this.updateComplete.then(() => this.editor.view?.focus());
     void options;
   }
 
-  /** Selects the next finding after the caret (wrapping); returns false when there is none. */
+  /** Selects the next finding after the caret (wrapping) and opens its popover; returns false when there is none. */
   nextFinding(): boolean {
-    return this.runCommand(nextFinding);
+    return this.moveToFinding(nextFinding);
   }
 
-  /** Selects the previous finding before the caret (wrapping); returns false when there is none. */
+  /** Selects the previous finding before the caret (wrapping) and opens its popover; returns false when there is none. */
   previousFinding(): boolean {
-    return this.runCommand(previousFinding);
+    return this.moveToFinding(previousFinding);
   }
 
   /** The compliant query of a visible finding (by its id in {@link findings}), when the analyser drafted one. */
   queryFor(findingId: string): Query | undefined {
-    return this.queries.get(findingId);
+    return findFinding(this.editor.state, findingId)?.query;
+  }
+
+  /**
+   * The findings the clinician dismissed and that are still in force (their words unchanged),
+   * oldest first, each with its reason and the `key` that {@link restoreDismissal} takes.
+   */
+  get dismissals(): readonly DismissedFinding[] {
+    const map = textMap(this.editor.state.doc);
+    return this.ledger.userDismissals.map((d) => ({
+      key: d.key ?? '', findingId: d.findingId, kind: d.kind, family: d.family, text: d.text, reason: d.reason, ...map.toSpan(d),
+    }));
+  }
+
+  /** Restores a dismissed finding (by the `key` of {@link dismissals}); one undo step. Returns false when it is gone. */
+  restoreDismissal(key: string): boolean {
+    const view = this.editor.view;
+    if (!view || !this.ledger.restore(view, key)) return false;
+    view.focus();
+    return true;
   }
 
   /**
    * The hand-off summary of the current text: open queries, dismissed findings with reasons,
-   * answered queries, and the code each finding supports now. Computed where the analysis runs.
+   * answered queries, and the code each finding supports now. Derived from the current text and
+   * the answers and dismissals that stand (undo and redo included); computed where the analysis runs.
    */
   async handoff(): Promise<HandoffSummary> {
-    const service = await this.queryService();
-    return service.handoff(this.handoffRequest());
+    const service = await this.analysisCtl.queryService();
+    return service.handoff(this.ledger.handoffRequest(this.setting));
   }
 
   /**
@@ -287,166 +270,103 @@ export class CdiEditor extends LitElement {
     if (format !== 'text' && format !== 'json' && format !== 'fhir') {
       throw new TypeError(`cdi-lint: exportQueries(format) takes 'text', 'json' or 'fhir', not ${JSON.stringify(format)}`);
     }
-    const service = await this.queryService();
-    return service.exportQueries({ ...this.handoffRequest(), format });
+    const service = await this.analysisCtl.queryService();
+    return service.exportQueries({ ...this.ledger.handoffRequest(this.setting), format });
   }
 
   /** The audit trail as JSON Lines: one entry per query shown, sent, answered, or finding dismissed. */
   auditTrail(): string {
-    return toJsonLines(this.audit);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.clearTimeout(this.hoverTimer);
-    if (this.hasUpdated) this.mountView();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unmountView();
-    // A move (remove then insert in the same task) keeps the analyser; a real removal releases it.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.releaseAnalyzer();
-    });
+    return this.audit.jsonLines();
   }
 
   protected override firstUpdated(): void {
-    this.mountView();
+    this.editor.mount();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('readonly') || changed.has('placeholder') || changed.has('label')) {
-      this.editorView?.setProps({});
+      this.editor.view?.setProps({});
     }
     // Changes after the first render (the first one only sets things up).
     const swapped = (key: 'analysis' | 'analyzer' | 'workerUrl'): boolean => changed.has(key) && this.rendered;
     if (swapped('analysis') || swapped('analyzer') || swapped('workerUrl')) {
-      this.releaseAnalyzer();
-      this.reanalyse();
+      this.analysisCtl.release();
+      this.editor.run(reanalyze);
     } else if (changed.has('setting') && this.rendered) {
-      this.reanalyse();
+      this.editor.run(reanalyze);
     }
     this.rendered = true;
   }
 
   protected override render(): TemplateResult {
-    const open = this.openPopover;
-    const finding = open
-      ? (this.shown.find((f) => f.id === open.id) ?? (this.session?.id === open.id ? this.session.finding : undefined))
-      : undefined;
+    const open = this.popoverCtl.open;
     return html`<div class="base" part="base">
       <div class="note">
         <div class="editor" part="editor"></div>
-        ${finding ? this.renderPopover(finding) : nothing}
+        ${open ? this.renderPopover(open) : nothing}
         <p class="status" part="status">${this.statusText()}</p>
         <p id="shortcuts" class="visually-hidden">
           Alt+F8 moves to the next finding, Shift+Alt+F8 to the previous one. Tab reaches the finding's answers; Escape closes them.
         </p>
       </div>
-      ${renderFindingsPanel({
-        findings: this.shown,
-        queries: this.queries,
-        view: this.view,
-        activeId: this.activeId,
-        analysed: this.analysed,
-        onSelect: (id) => this.selectFromPanel(id),
-      })}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <div class="side">
+        ${renderFindingsPanel({
+          findings: this.analysisCtl.findings,
+          queries: this.analysisCtl.queries,
+          view: this.view,
+          activeId: this.activeId,
+          analysed: this.analysisCtl.analysed,
+          onSelect: (id) => this.selectFromPanel(id),
+        })}
+        ${renderDismissedList({
+          dismissals: this.dismissals,
+          readonly: this.readonly,
+          onRestore: (key) => this.restoreDismissal(key),
+        })}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.analysisCtl.announcement}</div>
     </div>`;
   }
 
-  private renderPopover(finding: Finding): TemplateResult | typeof nothing {
-    const place = this.popoverPlace(finding.id);
+  private renderPopover(open: OpenPopover): TemplateResult | typeof nothing {
+    const place = this.popoverPlace(open.id);
     if (!place) return nothing;
-    const session = this.session?.id === finding.id ? this.session : null;
-    const query = session?.query ?? this.queries.get(finding.id);
+    const session = this.popoverCtl.session?.id === open.id ? this.popoverCtl.session : null;
+    const query = session?.query ?? open.query;
+    const other = this.popoverCtl.other;
     return renderFindingPopover({
-      finding,
+      finding: open.finding,
       query,
       chosen: session?.choices ?? [],
-      otherItem: this.otherItem,
-      sent: this.sentIds.has(finding.id),
+      otherItem: other?.itemId ?? null,
+      preview: (itemId, option, text) => this.preview(open, itemId, option, text),
+      otherText: other?.text ?? '',
+      sent: this.sentIds.has(open.id),
       view: this.view,
       top: place.top,
       left: place.left,
       readonly: this.readonly,
-      onChoose: (itemId, option, text) => void this.choose(finding, itemId, option, text),
-      onOther: (itemId) => (this.otherItem = itemId),
-      onSend: () => this.sendQuery(finding),
-      onDismiss: (f, reason) => this.dismiss(f, reason),
+      dismissHint: this.dismissHint,
+      onChoose: (itemId, option, text) => this.choose(open, itemId, option, text),
+      onOther: (itemId) => this.popoverCtl.otherText(itemId, ''),
+      onOtherInput: (itemId, text) => this.popoverCtl.otherText(itemId, text),
+      onSend: () => this.sendQuery(open.finding, query),
+      onDismiss: (reason) => this.dismiss(open.finding, reason),
       onClose: () => this.closePopover(true),
       onUndo: () => this.undoFromPopover(),
-      onPointerEnter: () => window.clearTimeout(this.hoverTimer),
-      onPointerLeave: () => this.scheduleHoverClose(),
+      onPointerEnter: () => this.popoverCtl.pointerEnterPopover(),
+      onPointerLeave: () => this.popoverCtl.pointerLeavePopover(),
     });
   }
 
   private statusText(): string {
-    if (this.status === 'error' || this.status === 'retrying') return 'Suggestions are unavailable right now; the editor still works.';
-    if (this.status === 'loading' && !this.analysed) return 'Loading suggestions…';
+    const { status, analysed } = this.analysisCtl;
+    if (status === 'error' || status === 'retrying') return 'Suggestions are unavailable right now; the editor still works.';
+    if (status === 'loading' && !analysed) return 'Loading suggestions…';
     return '';
   }
 
-  // ---- the editor view ---------------------------------------------------------------------
-
-  private createState(text: string): EditorState {
-    return EditorState.create({
-      doc: textToDoc(noteSchema, text),
-      plugins: [
-        history(),
-        keymap({
-          'Mod-z': undo,
-          'Shift-Mod-z': redo,
-          'Mod-y': redo,
-          'Alt-F8': () => this.nextFinding(),
-          'Shift-Alt-F8': () => this.previousFinding(),
-          'Mod-Alt-ArrowDown': () => this.nextFinding(),
-          'Mod-Alt-ArrowUp': () => this.previousFinding(),
-          Escape: () => this.closePopover(false),
-        }),
-        keymap(baseKeymap),
-        cdiLint({
-          analyzer: this.delegate,
-          setting: () => this.setting,
-          debounceMs: DEBOUNCE_MS,
-          onFindings: (findings) => this.findingsChanged(findings),
-          onStatus: (status, error) => this.statusChanged(status, error),
-        }),
-      ],
-    });
-  }
-
-  private mountView(): void {
-    if (this.editorView) return;
-    // Queried by part: ProseMirror strips its classes from the mount when a view is destroyed.
-    const mount = this.renderRoot.querySelector<HTMLElement>('div[part="editor"]');
-    if (!mount) return;
-    this.editorView = new EditorView(
-      { mount },
-      {
-        state: this.editorState,
-        editable: () => !this.readonly,
-        clipboardParser: noteClipboardParser,
-        clipboardTextParser: noteClipboardTextParser,
-        clipboardTextSerializer: (slice) => slice.content.textBetween(0, slice.content.size, '\n'),
-        attributes: (state) => this.editorAttributes(state),
-        dispatchTransaction: (tr) => this.dispatch(tr),
-        handleDOMEvents: {
-          mouseover: (_view, event) => this.pointerOver(event),
-          mouseout: (_view, event) => this.pointerOut(event),
-          focusout: (_view, event) => this.focusOut(event),
-        },
-      },
-    );
-  }
-
-  private unmountView(): void {
-    if (!this.editorView) return;
-    this.editorState = this.editorView.state;
-    this.editorView.destroy();
-    this.editorView = undefined;
-  }
+  // ---- the editor --------------------------------------------------------------------------------
 
   private editorAttributes(state: EditorState): Record<string, string> {
     const empty = state.doc.childCount === 1 && state.doc.firstChild!.content.size === 0;
@@ -467,15 +387,15 @@ export class CdiEditor extends LitElement {
     return attrs;
   }
 
-  private dispatch(tr: Transaction): void {
-    const view = this.editorView;
-    if (!view) return;
-    view.updateState(view.state.apply(tr));
-    this.editorState = view.state;
-    if (tr.docChanged) this.mapAnswers(tr);
-    if (tr.docChanged) {
+  private transaction(tr: Transaction, view: EditorView): void {
+    const state = view.state;
+    this.ledger.stateChanged(state);
+    // An answer in progress ends when anything but its own next part changed the note (typing,
+    // undo): its choices so far no longer describe the note.
+    const session = this.popoverCtl.session;
+    if (session && tr.docChanged && cdiLintKey.getState(state)?.lastAnswer !== session.id) this.popoverCtl.reset();
+    if (tr.docChanged && tr.doc !== tr.before) {
       let text: string | undefined;
-      const state = view.state;
       // The text is read on demand: a listener that ignores it costs nothing per keystroke.
       emit(this, 'cdi-change', {
         get value() {
@@ -483,111 +403,47 @@ export class CdiEditor extends LitElement {
         },
       });
     }
-    if (tr.selectionSet || tr.docChanged) this.followCaret();
+    // Only a caret moved without typing opens a popover (a click, the arrow keys, Alt+F8).
+    if (tr.selectionSet || tr.docChanged) this.followCaret(tr.selectionSet && !tr.docChanged);
   }
 
-  private runCommand(command: Command): boolean {
-    const view = this.editorView;
-    if (!view) return false;
-    const done = command(view.state, (tr) => view.dispatch(tr));
-    if (done) view.focus();
-    return done;
+  /** Alt+F8 and friends: select the finding and open its popover (asked for, so even one closed with Escape). */
+  private moveToFinding(command: Command): boolean {
+    if (!this.editor.run(command)) return false;
+    this.followCaret(false);
+    if (this.activeId !== null) this.popoverCtl.show(this.activeId, 'caret');
+    return true;
   }
 
-  private reanalyse(): void {
-    const view = this.editorView;
-    if (view) reanalyze(view.state, (tr) => view.dispatch(tr));
-  }
-
-  // ---- analysis --------------------------------------------------------------------------------
-
-  /**
-   * The analyser in use, created on first use: the host's `analyzer`, else a worker, else (for
-   * `analysis="inline"`) the engine in this thread, loaded on demand so that the element's bundle
-   * never contains the language model.
-   */
-  private currentAnalyzer(): Promise<AnalysisProvider> {
-    if (this.analyzer) return Promise.resolve(this.analyzer);
-    this.ownAnalyzer ??=
-      this.analysis === 'inline'
-        ? import('../prosemirror/inline-analyzer.js').then((m) => m.createInlineAnalyzer())
-        : Promise.resolve().then(() => createWorkerAnalyzer({ url: this.workerUrl || defaultWorkerUrl() }));
-    return this.ownAnalyzer;
-  }
-
-  private releaseAnalyzer(): void {
-    const own = this.ownAnalyzer;
-    this.ownAnalyzer = undefined;
-    void own?.then((a) => a.destroy?.(), () => undefined);
-  }
-
-  private statusChanged(status: AnalyzerStatus, error: string | null): void {
-    if (status === this.status) return;
-    this.status = status;
-    if (status === 'ready') {
-      this.analysed = true;
-      if (this.announcement === '') this.announcement = countLabel(this.shown.length);
-    }
-    emit(this, 'cdi-status', { status, error });
-  }
-
-  private findingsChanged(_placed: readonly LintFinding[]): void {
-    const findings = this.publicFindings(this.editorView?.state ?? this.editorState);
-    const before = this.shown.length;
-    this.shown = findings;
-    this.analysed = true;
-    if (findings.length !== before || this.announcement === '') this.announcement = countLabel(findings.length);
-    const open = this.openPopover;
-    if (open && open.source !== 'answer' && !findings.some((f) => f.id === open.id)) this.closePopoverState();
-    this.queries = new Map(_placed.flatMap((lf) => (lf.query ? [[lf.id, lf.query] as const] : [])));
-    for (const finding of findings) {
-      const query = this.queries.get(finding.id);
-      if (query && !this.shownIds.has(finding.id)) {
-        this.shownIds.add(finding.id);
-        this.record('shown', finding, query);
-      }
-    }
-    this.followCaret();
-    emit(this, 'cdi-findings', { findings });
-  }
-
-  private memo: { doc: unknown; placed: unknown; findings: readonly Finding[] } | undefined;
-
-  /** The visible findings as engine findings with the plugin's stable ids and offsets into the current text. */
-  private publicFindings(state: EditorState): readonly Finding[] {
-    const placed = getFindings(state);
-    if (this.memo && this.memo.doc === state.doc && this.memo.placed === placed) return this.memo.findings;
-    const map = placed.length > 0 ? textMap(state.doc) : undefined;
-    const findings = placed.map((lf) => ({ ...lf.finding, id: lf.id, ...map!.toSpan(lf) }));
-    this.memo = { doc: state.doc, placed, findings };
-    return findings;
-  }
-
-  // ---- popover ---------------------------------------------------------------------------------
-
-  /** Opens the popover of the finding under the caret, or closes a caret popover the caret left. */
-  private followCaret(): void {
-    const view = this.editorView;
+  /** The finding under the caret becomes the active one; `moved` (no typing) may open its popover. */
+  private followCaret(moved: boolean): void {
+    const view = this.editor.view;
     if (!view) return;
     const { from, to } = view.state.selection;
     const placed = getFindings(view.state).find((f) => f.from <= from && to <= f.to);
-    const id = placed?.id ?? null;
-    this.activeId = id;
-    if (this.suppressedId !== null && this.suppressedId !== id) this.suppressedId = null;
-    if (id !== null && id !== this.suppressedId && view.hasFocus()) {
-      this.openPopover = { id, source: 'caret' };
-    } else if (this.openPopover?.source === 'caret' && this.openPopover.id !== id) {
-      this.closePopoverState();
-    }
+    this.activeId = placed?.id ?? null;
+    this.popoverCtl.caret(this.activeId, moved, view.hasFocus());
   }
 
+  private findingsChanged(findings: readonly Finding[]): void {
+    this.popoverCtl.findingsChanged((id) => findings.some((f) => f.id === id));
+    for (const finding of findings) {
+      const query = this.analysisCtl.queries.get(finding.id);
+      if (query) this.audit.shown(finding, query);
+    }
+    // The active finding may have appeared under the caret: highlighted, but no popover (typing never opens one).
+    this.followCaret(false);
+  }
+
+  // ---- popover -------------------------------------------------------------------------------
+
   private popoverPlace(id: string): { top: number; left: number } | undefined {
-    const view = this.editorView;
+    const view = this.editor.view;
     const note = this.renderRoot.querySelector<HTMLElement>('.note');
-    const placed = view
-      ? (getFindings(view.state).find((f) => f.id === id) ?? (this.session?.id === id ? this.session.evidence : undefined))
-      : undefined;
-    if (!view || !note || !placed) return undefined;
+    if (!view || !note) return undefined;
+    const placed: PositionRange | undefined = getFindings(view.state).find((f) => f.id === id)
+      ?? (this.popoverCtl.session?.id === id ? this.sessionAnchor(view.state) : undefined);
+    if (!placed) return undefined;
     try {
       const start = view.coordsAtPos(placed.from, 1);
       const box = note.getBoundingClientRect();
@@ -597,46 +453,37 @@ export class CdiEditor extends LitElement {
     }
   }
 
+  /** Where the popover of an answer in progress stays: at the words its last part wrote. */
+  private sessionAnchor(state: EditorState): PositionRange {
+    const entry = this.ledger.latest(this.popoverCtl.session?.id ?? '');
+    if (entry?.written) return entry.written;
+    const { from } = state.selection;
+    return { from, to: from };
+  }
+
   /** Closes the popover; `refocus` returns the caret to the note. Returns whether one was open. */
   private closePopover(refocus: boolean): boolean {
-    if (!this.openPopover) return false;
-    if (this.openPopover.source === 'caret') this.suppressedId = this.openPopover.id;
-    this.closePopoverState();
-    if (refocus) this.editorView?.focus();
+    if (!this.popoverCtl.close()) return false;
+    this.dismissHint = false;
+    if (refocus) this.editor.view?.focus();
     return true;
   }
 
-  /** Forgets the open popover, its "Other" box and any answer in progress. */
-  private closePopoverState(): void {
-    this.openPopover = null;
-    this.otherItem = null;
-    this.session = null;
-  }
-
-  private findingIdAt(target: EventTarget | null): string | undefined {
-    if (!(target instanceof Element)) return undefined;
-    return target.closest<HTMLElement>('[data-finding-id]')?.dataset.findingId;
-  }
-
   private pointerOver(event: MouseEvent): boolean {
-    const id = this.findingIdAt(event.target);
-    if (id === undefined) return false;
-    window.clearTimeout(this.hoverTimer);
-    if (this.openPopover?.id !== id) this.openPopover = { id, source: 'pointer' };
+    const id = findingIdAt(event.target);
+    if (id !== undefined) this.popoverCtl.pointerOverWord(id);
     return false;
   }
 
   private pointerOut(event: MouseEvent): boolean {
-    if (this.openPopover?.source === 'pointer' && this.findingIdAt(event.target) !== undefined) this.scheduleHoverClose();
+    if (findingIdAt(event.target) !== undefined && findingIdAt(event.relatedTarget) === undefined) this.popoverCtl.pointerOutOfWord();
     return false;
   }
 
-  private scheduleHoverClose(): void {
-    if (this.openPopover?.source !== 'pointer') return;
-    window.clearTimeout(this.hoverTimer);
-    this.hoverTimer = setTimeout(() => {
-      if (this.openPopover?.source === 'pointer') this.closePopoverState();
-    }, HOVER_CLOSE_MS);
+  private clickWord(event: MouseEvent): boolean {
+    const id = findingIdAt(event.target);
+    if (id !== undefined && this.editor.view?.hasFocus() && this.popoverCtl.open?.id !== id) this.popoverCtl.show(id, 'caret');
+    return false;
   }
 
   /** Focus leaving both the note and the popover closes a caret popover. */
@@ -644,231 +491,96 @@ export class CdiEditor extends LitElement {
     const next = event.relatedTarget;
     const popover = this.renderRoot.querySelector('.popover');
     if (next instanceof Node && popover?.contains(next)) return false;
-    if (this.openPopover?.source === 'caret') this.closePopoverState();
+    if (this.popoverCtl.open?.source === 'caret') this.popoverCtl.reset();
     return false;
   }
 
-  // ---- user actions ----------------------------------------------------------------------------
-
   private selectFromPanel(id: string): void {
-    const view = this.editorView;
+    const view = this.editor.view;
     if (!view) return;
-    this.suppressedId = null;
     view.focus();
     selectFinding(id)(view.state, (tr) => view.dispatch(tr));
-    // A read-only note takes no caret focus: open the popover for the panel's choice itself.
-    if (this.openPopover?.id !== id) this.openPopover = { id, source: 'panel' };
+    // Also for a read-only note, which takes no caret focus.
+    this.popoverCtl.show(id, this.popoverCtl.open?.id === id ? this.popoverCtl.open.source : 'panel');
   }
 
-  // ---- queries: answers, sending, audit, hand-off ---------------------------------------------
+  // ---- answers, dismissals, sending ------------------------------------------------------------
 
-  /** The query calls of the analyser in use (rejects when a host's own analyser has none). */
-  private async queryService(): Promise<QueryService> {
-    const analyzer = await this.currentAnalyzer();
-    const { answerEdit, handoff, exportQueries } = analyzer;
-    if (!answerEdit || !handoff || !exportQueries) {
-      throw new Error('cdi-lint: the analyzer in use offers no query calls (answerEdit, handoff, exportQueries)');
-    }
-    return {
-      answerEdit: answerEdit.bind(analyzer),
-      handoff: handoff.bind(analyzer),
-      exportQueries: exportQueries.bind(analyzer) as QueryService['exportQueries'],
-    };
+  /** The answer a click on `option` would give: the choices so far in this popover plus this one. */
+  private answerWith(open: OpenPopover, query: Query, itemId: string, option: QueryOption, text?: string): QueryAnswer {
+    const previous = this.popoverCtl.session?.id === open.id ? this.popoverCtl.session.choices : [];
+    const choice: ItemAnswer = option.role === 'other' ? { itemId, optionId: option.id, text: text ?? '' } : { itemId, optionId: option.id };
+    return { queryId: query.id, choices: [...previous.filter((c) => c.itemId !== itemId), choice] };
   }
 
-  /** The visible finding `id` as reported publicly, with its mentions as offsets into the current text too. */
-  private currentFinding(id: string): { finding: Finding; range: PositionRange } | undefined {
-    const view = this.editorView;
-    const placed = view ? getFindings(view.state).find((f) => f.id === id) : undefined;
-    if (!view || !placed) return undefined;
-    const map = textMap(view.state.doc);
-    const finding: Finding = {
-      ...placed.finding,
-      id: placed.id,
-      ...map.toSpan(placed),
-      text: textBetween(view.state.doc, placed.from, placed.to),
-      mentions: placed.mentions.map((m) => map.toSpan(m)),
-    };
-    return { finding, range: { from: placed.from, to: placed.to } };
+  /** What choosing `option` would write, for its preview (null: it cannot be written now). */
+  private preview(open: OpenPopover, itemId: string, option: QueryOption, text?: string): AnswerPreview | null {
+    const view = this.editor.view;
+    const query = this.popoverCtl.session?.query ?? open.query;
+    if (!view || !query) return null;
+    if (option.role === 'other' && (text ?? '').trim() === '') return null;
+    return previewAnswer(view.state, open.id, this.answerWith(open, query, itemId, option, text));
   }
 
   /**
-   * Answers one item of the query of `shownFinding`. An option that writes (a value, "Other" with
-   * text) writes the combined wording of every choice made so far in this popover, in one
-   * transaction (one undo step); "Clinically undetermined" / "Not clinically significant" writes
-   * nothing and hides the finding.
+   * Answers one item of the open popover's query with `answerFinding`: every choice made so far in
+   * this popover is written at once (one undo step), exactly as the option's preview shows;
+   * "Clinically undetermined" / "Not clinically significant" writes nothing and hides the finding.
    */
-  private async choose(shownFinding: Finding, itemId: string, option: QueryOption, text?: string): Promise<void> {
-    const view = this.editorView;
-    if (!view || this.readonly) return;
-    let session = this.session?.id === shownFinding.id && this.session.afterDoc === view.state.doc ? this.session : null;
-    const continuing = session !== null;
-    if (!session) {
-      const current = this.currentFinding(shownFinding.id);
-      const query = this.queries.get(shownFinding.id);
-      if (!current || !query) return;
-      session = {
-        id: shownFinding.id, finding: current.finding, query, baseText: docToText(view.state.doc),
-        choices: [], afterDoc: null, evidence: current.range, entry: null,
-      };
-    }
-    const choice: ItemAnswer = option.role === 'other' ? { itemId, optionId: option.id, text: text ?? '' } : { itemId, optionId: option.id };
-    const choices = [...session.choices.filter((c) => c.itemId !== itemId), choice];
-    const answer: QueryAnswer = { queryId: session.query.id, choices };
-    const { finding, query } = session;
-    this.otherItem = null;
-
-    if (option.role === 'undetermined' || option.role === 'not-significant') {
-      const reason = option.role === 'undetermined' ? 'clinically-undetermined' : 'not-clinically-significant';
-      const hidden = continuing
-        ? this.suppress(session, reason)
-        : dismissFinding(session.id, reason)(view.state, (tr) => view.dispatch(tr));
-      if (!hidden) return;
-      this.keepAnswer(session, answer, null);
-      this.finishAnswer(finding, query, answer, null, true);
-      return;
-    }
-
-    const startDoc = view.state.doc;
-    let edit: TextEdit;
-    try {
-      const service = await this.queryService();
-      edit = await service.answerEdit({ text: session.baseText, finding, query, answer });
-    } catch {
-      return; // the answer does not fit the query, or the analyser is down: nothing is written
-    }
-    // The note changed while the edit was computed: write nothing rather than at a guess.
-    if (this.editorView !== view || view.state.doc !== startDoc) return;
-    if (continuing) {
-      undo(view.state, (tr) => view.dispatch(tr));
-      if (docToText(view.state.doc) !== session.baseText) return;
-    }
-    const map = textMap(view.state.doc);
-    const side = (offset: number): -1 | 1 => (offset >= session.baseText.length || session.baseText.charAt(offset) === '\n' ? -1 : 1);
-    const from = map.toPos(edit.from, edit.from === edit.to ? side(edit.from) : 1);
-    const to = edit.from === edit.to ? from : Math.max(from, map.toPos(edit.to, -1));
-    // Also hides the finding a re-analysis may have reported again on the same words meanwhile.
-    const again = getFindings(view.state)
-      .filter((f) => f.finding.kind === finding.kind && f.finding.family === finding.family && f.from < session.evidence.to && session.evidence.from < f.to)
-      .map((f) => f.id);
-    if (!applyAnswerEdit([session.id, ...again], { from, to, text: edit.insert })(view.state, (tr) => view.dispatch(tr))) return;
-
-    // Where things are now: the written words, and the finding's words (for the popover's place).
-    const after = textMap(view.state.doc);
-    const shift = (offset: number): number => (offset < edit.from ? offset : offset >= edit.to ? offset + edit.insert.length - (edit.to - edit.from) : edit.from);
-    const written = edit.insert === '' ? null : { ...after.toRange({ start: edit.from, end: edit.from + edit.insert.length }), text: edit.insert };
-    const evidenceStart = edit.from <= finding.start && finding.end <= edit.to ? edit.from : shift(finding.start);
-    const evidenceEnd = edit.from <= finding.start && finding.end <= edit.to ? edit.from + edit.insert.length : shift(finding.end);
-    const next: AnswerSession = {
-      ...session, choices, afterDoc: view.state.doc,
-      evidence: after.toRange({ start: evidenceStart, end: Math.max(evidenceStart, evidenceEnd) }),
-    };
-    this.keepAnswer(next, answer, written);
-    const done = query.items.every((item) => choices.some((c) => c.itemId === item.id));
-    if (done) {
-      this.finishAnswer(finding, query, answer, edit, true);
+  private choose(open: OpenPopover, itemId: string, option: QueryOption, text?: string): void {
+    const view = this.editor.view;
+    const query = this.popoverCtl.session?.query ?? open.query;
+    if (!view || !query || this.readonly) return;
+    const answer = this.answerWith(open, query, itemId, option, text);
+    if (!answerFinding(view, open.id, answer)) return;
+    const entry = this.ledger.latest(open.id);
+    if (!entry) return;
+    this.audit.record('answered', entry.finding, query, answer);
+    emit(this, 'cdi-answer', { finding: entry.finding, query, answer, edit: entry.edit });
+    if (query.items.every((item) => answer.choices.some((c) => c.itemId === item.id))) {
+      this.popoverCtl.reset();
+      view.focus();
     } else {
-      this.session = next;
-      this.openPopover = { id: next.id, source: 'answer' };
-      this.finishAnswer(finding, query, answer, edit, false);
-    }
-  }
-
-  /** Hides the words of a session's finding (already hidden by a partial write) and any finding reported on them. */
-  private suppress(session: AnswerSession, reason: DismissReason): boolean {
-    const view = this.editorView!;
-    const { from, to } = session.evidence;
-    const words = textBetween(view.state.doc, from, to);
-    return suppressWords({ from, to, text: words, kind: session.finding.kind, family: session.finding.family, reason, findingId: session.id })(view.state, (tr) => view.dispatch(tr));
-  }
-
-  /** Records (or updates) the session's answer in the ledger. */
-  private keepAnswer(session: AnswerSession, answer: QueryAnswer, written: LedgerEntry['written']): void {
-    const record: AnsweredRecord = { finding: session.finding, query: session.query, answer };
-    if (session.entry) {
-      session.entry.record = record;
-      session.entry.written = written;
-      session.entry.lost = false;
-    } else {
-      session.entry = { record, written, lost: false };
-      this.ledger = [...this.ledger, session.entry];
-    }
-  }
-
-  /** Reports an answer (event and audit) and, when the query is done, closes the popover. */
-  private finishAnswer(finding: Finding, query: Query, answer: QueryAnswer, edit: TextEdit | null, done: boolean): void {
-    this.record('answered', finding, query, answer);
-    emit(this, 'cdi-answer', { finding, query, answer, edit });
-    if (done) {
-      this.closePopoverState();
-      this.editorView?.focus();
+      this.popoverCtl.continueAnswer({ id: open.id, query, choices: answer.choices }, open);
     }
   }
 
   /** Ctrl/Cmd+Z in the popover: undo in the note, and end the answer in progress. */
   private undoFromPopover(): void {
-    const view = this.editorView;
+    const view = this.editor.view;
     if (!view) return;
-    this.closePopoverState();
+    this.popoverCtl.reset();
     view.focus();
     undo(view.state, (tr) => view.dispatch(tr));
   }
 
-  /** Maps the ledger's written words (and the answer in progress) through a document change. */
-  private mapAnswers(tr: Transaction): void {
-    const doc = tr.doc;
-    for (const entry of this.ledger) {
-      if (!entry.written || entry.lost) continue;
-      const from = tr.mapping.map(entry.written.from, 1);
-      const to = tr.mapping.map(entry.written.to, -1);
-      if (to <= from || textBetween(doc, from, to) !== entry.written.text) entry.lost = true;
-      else entry.written = { ...entry.written, from, to };
-    }
-    const session = this.session;
-    if (session && session.afterDoc !== doc) {
-      const from = tr.mapping.map(session.evidence.from, 1);
-      this.session = { ...session, evidence: { from, to: Math.max(from, tr.mapping.map(session.evidence.to, -1)) } };
-    }
-  }
-
-  /** What the worker needs for a hand-off: the text, the answers that stand, the live dismissals. */
-  private handoffRequest(): HandoffRequest {
-    const state = this.editorView?.state ?? this.editorState;
-    const plugin = cdiLintKey.getState(state);
-    const map = textMap(state.doc);
-    const dismissals = plugin?.dismissals ?? [];
-    const answered = this.ledger
-      .filter((e) => (e.written ? !e.lost : dismissals.some((d) => d.findingId === e.record.finding.id)))
-      .map((e) => e.record);
-    const dismissed: DismissedSpan[] = dismissals.map((d) => ({
-      findingId: d.findingId, kind: d.kind, family: d.family, ...map.toSpan(d), text: d.text, reason: d.reason,
-    }));
-    return { text: map.text, options: { setting: this.setting }, answered, dismissed };
-  }
-
-  /** Adds an audit entry (hash of the evidence, never its text) and reports it. */
-  private record(event: AuditEvent, finding: Finding, query?: Query, answer?: QueryAnswer, reason?: string): void {
-    const entry = auditEntry(event, finding, query, answer, reason);
-    this.audit.push(entry);
-    emit(this, 'cdi-audit', { entry });
-  }
-
-  private sendQuery(finding: Finding): void {
-    const query = this.session?.id === finding.id ? this.session.query : this.queries.get(finding.id);
+  private sendQuery(finding: Finding, query: Query | undefined): void {
     if (!query) return;
     this.sentIds = new Set([...this.sentIds, finding.id]);
-    this.record('sent', finding, query);
+    this.audit.record('sent', finding, query);
     emit(this, 'cdi-query-send', { finding, query });
   }
 
-  private dismiss(finding: Finding, reason: DismissReason): void {
-    const view = this.editorView;
+  /** Dismisses with the reason the clinician chose (none is preselected: without one, it asks for it). */
+  private dismiss(finding: Finding, reason: DismissReason | ''): void {
+    const view = this.editor.view;
     if (!view) return;
-    const query = this.queries.get(finding.id);
+    if (reason === '') {
+      this.dismissHint = true;
+      return;
+    }
+    const query = this.analysisCtl.queries.get(finding.id);
     if (!dismissFinding(finding.id, reason)(view.state, (tr) => view.dispatch(tr))) return;
-    this.closePopoverState();
+    this.dismissHint = false;
+    this.popoverCtl.reset();
     view.focus();
-    this.record('dismissed', finding, query, undefined, reason);
+    this.audit.record('dismissed', finding, query, undefined, reason);
     emit(this, 'cdi-finding-dismiss', { finding, reason });
   }
+}
+
+/** The finding id of the underline an event target is in, if any. */
+function findingIdAt(target: EventTarget | null): string | undefined {
+  if (!(target instanceof Element)) return undefined;
+  return target.closest<HTMLElement>('.ProseMirror [data-finding-id]')?.dataset.findingId;
 }

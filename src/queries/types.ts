@@ -8,6 +8,7 @@
  * into the analysed text, as everywhere in the engine.
  */
 import type { AxisId, CodeRef, FamilyId, FindingKind, Span } from '../types.js';
+import type { AnswerWriting } from './answer-edit.js';
 
 /**
  * Query formats. `multiple-choice` is the default; `yes-no` is allowed only for the purposes in
@@ -131,6 +132,12 @@ export interface Query {
   items: QueryItem[];
   /** Citations: the compliance brief and the finding's own sources. */
   source: string[];
+  /**
+   * What writing an answer needs from the knowledge base (`answer-edit.ts`), attached by the
+   * analysis provider so an editor computes and previews answers in the page. Optional: drafts
+   * made by `draftQuery` leave it out, and `applyAnswerToText` then reads the knowledge base.
+   */
+  writing?: AnswerWriting;
 }
 
 /** The provider's choice for one item. */
@@ -211,6 +218,8 @@ export interface HandoffState {
 export interface SupportedCode {
   findingId: string;
   rule: string;
+  /** The condition in plain words ("Heart failure"), for people; `rule` is for machines. */
+  condition: string;
   /** What the note supported when analysed. */
   before: CodeRef | null;
   /** What it supports with the answer applied (= `before` when unanswered or undetermined). */
@@ -219,11 +228,14 @@ export interface SupportedCode {
 
 /** The summary handed to a coder or CDI specialist when the clinician is done. */
 export interface HandoffSummary {
+  /** What the summary covers: the conditions cdi-lint flagged in this note, not a full coding of it. */
+  scope: string;
   /** Queries drafted for findings that are neither answered nor dismissed. */
   unanswered: Query[];
-  answered: Array<AnsweredQuery & { labels: string[] }>;
-  dismissed: Array<Dismissal & { rule: string; evidence: string }>;
-  /** One per finding, in finding order. */
+  /** Answers that stand, one per condition (the latest); `condition` in plain words. */
+  answered: Array<AnsweredQuery & { labels: string[]; condition: string }>;
+  dismissed: Array<Dismissal & { rule: string; evidence: string; condition: string }>;
+  /** One per flagged condition, in finding order (a condition answered in part and still flagged is listed once). */
   codes: SupportedCode[];
 }
 

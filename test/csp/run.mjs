@@ -187,7 +187,7 @@ async function main() {
     const item = await page.waitForSelector('#clinician >>> .panel button[data-finding-id]', { timeout: STEP_TIMEOUT_MS });
     await item.click();
     const answer = await page.waitForSelector('#clinician >>> .popover button[part="answer"]', { timeout: STEP_TIMEOUT_MS });
-    const wording = await answer.evaluate((b) => b.textContent.trim());
+    const wording = await answer.evaluate((b) => (b.querySelector('.option-label') ?? b).textContent.trim());
     const placed = await page.$eval('#clinician >>> .popover', (p) => [p.style.top, p.style.left]);
     check('the popover is positioned (top and left applied)', placed.every((v) => /^\d+(\.\d+)?px$/.test(v)), JSON.stringify(placed));
     await answer.click();
