@@ -20,6 +20,8 @@ import { editorStyles } from './cdi-editor.styles.js';
 import { emit } from './event.js';
 import type { DismissReason } from './events.js';
 import { renderFindingPopover } from './finding-popover.js';
+import { PopoverPositioner } from './popover-position.js';
+import type { AnchorRect } from './popover-position.js';
 import { renderFindingsPanel } from './findings-panel.js';
 import { countLabel } from './labels.js';
 import {
@@ -173,6 +175,8 @@ export class CdiEditor extends LitElement {
   @state() private otherItem: string | null = null;
   @state() private sentIds: ReadonlySet<string> = new Set();
 
+  /** Places the open popover (Floating UI; a bottom sheet on narrow screens). */
+  private readonly positioner = new PopoverPositioner(this);
   private editorState: EditorState;
   /** True once the first update has run. */
   private rendered = false;
@@ -340,8 +344,8 @@ export class CdiEditor extends LitElement {
   }
 
   private renderPopover(finding: Finding): TemplateResult | typeof nothing {
-    const place = this.popoverPlace(finding.id);
-    if (!place) return nothing;
+    const anchor = this.popoverAnchor(finding.id);
+    if (!anchor) return nothing;
     const session = this.session?.id === finding.id ? this.session : null;
     const query = session?.query ?? this.queries.get(finding.id);
     return renderFindingPopover({
@@ -351,8 +355,9 @@ export class CdiEditor extends LitElement {
       otherItem: this.otherItem,
       sent: this.sentIds.has(finding.id),
       view: this.view,
-      top: place.top,
-      left: place.left,
+      anchor,
+      positioner: this.positioner,
+      context: this.editorView?.dom,
       readonly: this.readonly,
       onChoose: (itemId, option, text) => this.choose(finding, itemId, option, text),
       onOther: (itemId) => (this.otherItem = itemId),
@@ -563,20 +568,26 @@ export class CdiEditor extends LitElement {
     }
   }
 
-  private popoverPlace(id: string): { top: number; left: number } | undefined {
-    const view = this.editorView;
-    const note = this.renderRoot.querySelector<HTMLElement>('.note');
-    const placed = view
-      ? (getFindings(view.state).find((f) => f.id === id) ?? (this.session?.id === id ? this.sessionAnchor(view.state) : undefined))
-      : undefined;
-    if (!view || !note || !placed) return undefined;
-    try {
-      const start = view.coordsAtPos(placed.from, 1);
-      const box = note.getBoundingClientRect();
-      return { top: start.bottom - box.top + 4, left: Math.max(0, start.left - box.left) };
-    } catch {
-      return { top: 0, left: 0 };
-    }
+  /** The words of finding `id` on screen (read afresh on each call, as the note changes), or undefined when it is not placed. */
+  private popoverAnchor(id: string): AnchorRect | undefined {
+    const locate = (): PositionRange | undefined => {
+      const view = this.editorView;
+      return view
+        ? (getFindings(view.state).find((f) => f.id === id) ?? (this.session?.id === id ? this.sessionAnchor(view.state) : undefined))
+        : undefined;
+    };
+    if (!this.editorView || !locate()) return undefined;
+    return () => {
+      const view = this.editorView;
+      const placed = locate();
+      if (!view || !placed) return null;
+      try {
+        const start = view.coordsAtPos(placed.from, 1);
+        return new DOMRect(start.left, start.top, Math.max(1, start.right - start.left), start.bottom - start.top);
+      } catch {
+        return null;
+      }
+    };
   }
 
   /** Closes the popover; `refocus` returns the caret to the note. Returns whether one was open. */
