@@ -21,6 +21,8 @@ import { emit } from './event.js';
 import type { DismissReason } from './events.js';
 import { renderFindingPopover } from './finding-popover.js';
 import { PopoverPositioner } from './popover-position.js';
+import { AnnouncerController } from './announcer.js';
+import { answerAnnouncement, landingAnnouncement, writtenPhrase } from '../../src/queries/present.js';
 import type { AnchorRect } from './popover-position.js';
 import { renderFindingsPanel } from './findings-panel.js';
 import { countLabel } from './labels.js';
@@ -169,7 +171,6 @@ export class CdiEditor extends LitElement {
   @state() private status: AnalyzerStatus = 'loading';
   /** False until the first analysis has finished. */
   @state() private analysed = false;
-  @state() private announcement = '';
   @state() private activeId: string | null = null;
   @state() private session: AnswerSession | null = null;
   @state() private otherItem: string | null = null;
@@ -200,7 +201,17 @@ export class CdiEditor extends LitElement {
   constructor() {
     super();
     this.editorState = this.createState('');
+    // An answer is announced by what it wrote (the element's own event, whatever path answered).
+    this.addEventListener('cdi-answer', (event) => {
+      const { finding, query, answer, edit } = event.detail;
+      const last = answer.choices.at(-1);
+      const label = query.items.find((i) => i.id === last?.itemId)?.options.find((o) => o.id === last?.optionId)?.label;
+      this.announcer.announce(answerAnnouncement(edit ? writtenPhrase(this.value, finding, edit) : null, label));
+    });
   }
+
+  /** The one polite live region: counts, the finding landed on, what an answer wrote. */
+  private readonly announcer = new AnnouncerController(this);
 
   /** The note as plain text. Setting it replaces the note (and its undo history) without firing `cdi-change`. */
   @property()
@@ -303,6 +314,7 @@ export class CdiEditor extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.announceLanding(changed.get('openPopover' as keyof CdiEditor) as PopoverState | null | undefined);
     if (changed.has('readonly') || changed.has('placeholder') || changed.has('label')) {
       this.editorView?.setProps({});
     }
@@ -339,7 +351,7 @@ export class CdiEditor extends LitElement {
         analysed: this.analysed,
         onSelect: (id) => this.selectFromPanel(id),
       })}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.announcer.region()}
     </div>`;
   }
 
@@ -513,7 +525,7 @@ export class CdiEditor extends LitElement {
     this.status = status;
     if (status === 'ready') {
       this.analysed = true;
-      if (this.announcement === '') this.announcement = countLabel(this.shown.length);
+      this.announcer.announceIfSilent(countLabel(this.shown.length));
     }
     emit(this, 'cdi-status', { status, error });
   }
@@ -523,7 +535,8 @@ export class CdiEditor extends LitElement {
     const before = this.shown.length;
     this.shown = findings;
     this.analysed = true;
-    if (findings.length !== before || this.announcement === '') this.announcement = countLabel(findings.length);
+    if (findings.length !== before) this.announcer.announce(countLabel(findings.length));
+    else this.announcer.announceIfSilent(countLabel(findings.length));
     const open = this.openPopover;
     if (open && open.source !== 'answer' && !findings.some((f) => f.id === open.id)) this.closePopoverState();
     this.queries = new Map(_placed.flatMap((lf) => (lf.query ? [[lf.id, lf.query] as const] : [])));
@@ -566,6 +579,14 @@ export class CdiEditor extends LitElement {
     } else if (this.openPopover?.source === 'caret' && this.openPopover.id !== id) {
       this.closePopoverState();
     }
+  }
+
+  /** Landing on a finding (its popover opened, not by an answer in progress) says it briefly: "CHF: needs acuity and type. Tab to answer." */
+  private announceLanding(before: PopoverState | null | undefined): void {
+    const open = this.openPopover;
+    if (before === undefined || !open || open.source === 'answer' || before?.id === open.id) return;
+    const finding = this.shown.find((f) => f.id === open.id);
+    if (finding) this.announcer.announce(landingAnnouncement(finding.text, this.queries.get(finding.id)));
   }
 
   /** The words of finding `id` on screen (read afresh on each call, as the note changes), or undefined when it is not placed. */

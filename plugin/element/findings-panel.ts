@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { Finding } from '../../src/index.js';
 import type { Query } from '../../src/queries/types.js';
 import { conditionLabel, countLabel, countsByCondition, SEVERITY_LABELS } from './labels.js';
+import { conditionHeading, statementLine } from '../../src/queries/present.js';
 
 /** What the panel shows and what it calls back. */
 export interface FindingsPanelProps {
@@ -49,9 +50,12 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
       ? html`<p class="empty">${props.analysed ? 'No findings.' : 'Checking the note…'}</p>`
       : nothing}
     <ul class="list" role="list" aria-labelledby="panel-title">
-      ${findings.map((finding) => {
+      ${findings.map((finding, index) => {
         const severity = SEVERITY_LABELS[finding.severity];
         const query = props.queries.get(finding.id);
+        // A short accessible name (condition and words); the message, query and codes are its description.
+        const nameId = `finding-name-${index}`;
+        const detailId = `finding-detail-${index}`;
         return html`<li>
           <button
             type="button"
@@ -59,12 +63,15 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
             part="finding finding-${finding.severity}"
             data-finding-id=${finding.id}
             aria-current=${props.activeId === finding.id ? 'true' : nothing}
+            aria-labelledby=${nameId}
+            aria-describedby=${detailId}
             @click=${() => props.onSelect(finding.id)}
           >
-            <span class="severity severity--${finding.severity}"><span aria-hidden="true">${severity.icon}</span> ${severity.text}:</span>
-            <strong>${conditionLabel(finding)}</strong>
-            <q class="evidence" part="finding-evidence">${finding.text}</q>
-            <span class="message" part="finding-message">${finding.message}</span>
+            <span id=${nameId}><span class="severity severity--${finding.severity}"><span aria-hidden="true">${severity.icon}</span> ${severity.text}:</span>
+            <strong>${query ? conditionHeading(query) : conditionLabel(finding)}</strong>
+            <q class="evidence" part="finding-evidence">${finding.text}</q></span>
+            <span id=${detailId}>
+            <span class="message" part="finding-message">${query ? statementLine(query) : finding.message}</span>
             ${query
               ? html`<span class="panel-query" part="finding-query">
                   <span class="question">${query.question}</span>
@@ -75,6 +82,7 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
                 </span>`
               : nothing}
             ${view === 'cdi' ? renderCodes(finding) : nothing}
+            </span>
           </button>
         </li>`;
       })}

@@ -4,7 +4,7 @@
  * Pure and synchronous; no DOM.
  */
 export { draftQuery, templateFor, conditionName, QueryDraftError, type DraftOptions } from './draft.js';
-export { statementLine, splitOptions, conditionHeading, landingAnnouncement, answerAnnouncement, MAX_VISIBLE_ANSWERS } from './present.js';
+export { statementLine, splitOptions, conditionHeading, landingAnnouncement, answerAnnouncement, writtenPhrase, MAX_VISIBLE_ANSWERS } from './present.js';
 export { lintQuery } from './lint.js';
 export {
   applyAnswerToText, answerWriting, writeAnswer, collapseRepeatedWords, codeAfterAnswer, chosenOptions, AnswerError,

@@ -107,3 +107,17 @@ export function answerAnnouncement(written: string | null, label?: string): stri
   if (written !== null && written.trim() !== '') return `Wrote "${written.replace(/\s+/g, ' ').trim()}".`;
   return label ? `Recorded "${label}"; the note is unchanged.` : 'Recorded; the note is unchanged.';
 }
+
+/**
+ * The words an answer left in the note around the finding, for the answer's announcement:
+ * "Acute on chronic CHF" after "Acute on chronic " was written before "CHF". `after` is the text
+ * after `edit`; `finding` and `edit` are offsets into the text before it.
+ */
+export function writtenPhrase(after: string, finding: { start: number; end: number }, edit: { from: number; to: number; insert: string }): string {
+  const delta = edit.insert.length - (edit.to - edit.from);
+  const map = (offset: number, bias: -1 | 1): number =>
+    offset < edit.from || (offset === edit.from && bias < 0) ? offset : offset >= edit.to ? offset + delta : edit.from + (bias > 0 ? edit.insert.length : 0);
+  const start = Math.min(edit.from, map(finding.start, -1));
+  const end = Math.max(edit.from + edit.insert.length, map(finding.end, 1));
+  return after.slice(Math.max(0, start), Math.min(after.length, end)).replace(/\s+/g, ' ').trim();
+}
