@@ -78,9 +78,12 @@ function updateSign(open: number): void {
 
 function showSummary(summary: HandoffSummary): void {
   fill('open-list', 'open-count', summary.unanswered.map((q) => `${q.title}: ${q.question}`), 'None.');
-  fill('answered-list', 'answered-count', summary.answered.map((a) => `${a.query.title}: ${a.labels.join('; ')}`), 'None.');
-  fill('dismissed-list', 'dismissed-count', summary.dismissed.map((d) => `"${d.evidence}" (${d.rule}): ${d.reason.replace(/-/g, ' ')}`), 'None.');
-  fill('codes-list', null, summary.codes.map((c) => `${c.rule}: ${codeText(c.now)}${c.now?.code !== c.before?.code ? ` (was ${codeText(c.before)})` : ''}`), 'No coded findings.');
+  fill('answered-list', 'answered-count', summary.answered.map((a) => `${a.condition}: ${a.labels.join('; ')}`), 'None.');
+  fill('dismissed-list', 'dismissed-count', summary.dismissed.map((d) => `${d.condition} "${d.evidence}": ${d.reason.replace(/-/g, ' ')}`), 'None.');
+  fill('codes-list', null, [
+    ...summary.codes.map((c) => `${c.condition}: ${codeText(c.now)}${c.now?.code !== c.before?.code ? ` (was ${codeText(c.before)})` : ''}`),
+    summary.scope,
+  ], 'No coded findings.');
   byId('review-loading', HTMLElement).hidden = true;
   byId('review-summary', HTMLElement).hidden = false;
   confirmOpen.checked = false;

@@ -5,7 +5,7 @@
  * back, exactly.
  */
 import { DOMParser, Fragment, Schema, Slice } from 'prosemirror-model';
-import type { ParseOptions, ResolvedPos } from 'prosemirror-model';
+import type { Node as PMNode, ParseOptions, ResolvedPos } from 'prosemirror-model';
 import { textToDoc } from './positions.js';
 
 /**
@@ -61,3 +61,40 @@ export const noteClipboardParser: DOMParser = new NoteClipboardParser(noteSchema
   ...DOMParser.fromSchema(noteSchema).rules,
   { tag: 'tr', node: 'paragraph', preserveWhitespace: false },
 ]);
+
+/** `node` with every `\n` inside its text turned back into the `\r` it was rendered from. */
+function restoreCarriageReturns(node: PMNode): PMNode {
+  if (node.isText) return node.text!.includes('\n') ? node.type.schema.text(node.text!.replace(/\n/g, '\r'), node.marks) : node;
+  if (node.childCount === 0) return node;
+  let changed = false;
+  const children: PMNode[] = [];
+  node.forEach((child) => {
+    const next = restoreCarriageReturns(child);
+    if (next !== child) changed = true;
+    children.push(next);
+  });
+  return changed ? node.copy(Fragment.fromArray(children)) : node;
+}
+
+/**
+ * The parser ProseMirror reads the editor's own DOM with after a typed change, for
+ * {@link noteSchema} editors (view prop `domParser`). ProseMirror's parser turns every `\r` of a
+ * text node into `\n` (whitespace mode `full`), so a pasted carriage return became a line break
+ * as soon as its line was edited. A paragraph's text never holds `\n` (it separates
+ * paragraphs), so each `\n` read back inside one stands for a `\r` and is restored, one
+ * character for one (positions are unchanged).
+ */
+class NoteDOMParser extends DOMParser {
+  override parse(dom: globalThis.Node, options?: ParseOptions): PMNode {
+    return restoreCarriageReturns(super.parse(dom, options));
+  }
+
+  override parseSlice(dom: globalThis.Node, options?: ParseOptions): Slice {
+    const slice = super.parseSlice(dom, options);
+    const content = restoreCarriageReturns(noteSchema.topNodeType.create(null, slice.content, undefined)).content;
+    return new Slice(content, slice.openStart, slice.openEnd);
+  }
+}
+
+/** See {@link NoteDOMParser}; pass it as the view prop `domParser`. */
+export const noteDOMParser: DOMParser = new NoteDOMParser(noteSchema, DOMParser.fromSchema(noteSchema).rules);

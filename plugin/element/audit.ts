@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../../src/types.js';
 import type { AuditEntry, AuditEvent, Query, QueryAnswer } from '../../src/queries/types.js';
+import { emit } from './event.js';
 
 /** FNV-1a, 32 bits, over the UTF-16 code units of `text`; 8 lower-case hex digits (as the engine's). */
 export function fnv1a(text: string): string {
@@ -41,4 +42,34 @@ export function auditEntry(event: AuditEvent, finding: Finding, query?: Query, a
 /** Entries as JSON Lines: one object per line, each line ending in "\n". */
 export function toJsonLines(entries: readonly AuditEntry[]): string {
   return entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+}
+
+/**
+ * The element's audit trail: entries in order, each also fired as `cdi-audit`. A query is
+ * recorded as shown once per finding.
+ */
+export class AuditTrail {
+  private readonly entries: AuditEntry[] = [];
+  private readonly shownIds = new Set<string>();
+
+  constructor(private readonly target: EventTarget) {}
+
+  /** Adds an entry (hash of the evidence, never its text) and reports it. */
+  record(event: AuditEvent, finding: Finding, query?: Query, answer?: QueryAnswer, reason?: string): void {
+    const entry = auditEntry(event, finding, query, answer, reason);
+    this.entries.push(entry);
+    emit(this.target, 'cdi-audit', { entry });
+  }
+
+  /** Records that a finding's query was shown, the first time only. */
+  shown(finding: Finding, query: Query): void {
+    if (this.shownIds.has(finding.id)) return;
+    this.shownIds.add(finding.id);
+    this.record('shown', finding, query);
+  }
+
+  /** The trail as JSON Lines. */
+  jsonLines(): string {
+    return toJsonLines(this.entries);
+  }
 }

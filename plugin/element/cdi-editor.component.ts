@@ -2,83 +2,55 @@
  * `<cdi-editor>`: a plain-text clinical note editor (ProseMirror in the shadow root) that
  * underlines documentation findings as the note is typed, lists them beside the text, and offers
  * the answers that would resolve them.
+ *
+ * The element composes controllers, each with one job: {@link NoteEditorController} (the
+ * ProseMirror editor), {@link AnalysisController} (the analyser, findings and status),
+ * {@link AnswerLedgerController} (answers and dismissals that stand, the hand-off request),
+ * {@link PopoverController} (when the popover opens and what it shows) and {@link AuditTrail}.
+ * The answer itself is `answerFinding` (plugin/prosemirror/answer.ts), shared with plain
+ * ProseMirror and Tiptap hosts.
  */
 import { html, LitElement, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { EditorState } from 'prosemirror-state';
-import type { Command, Transaction } from 'prosemirror-state';
-import { EditorView } from 'prosemirror-view';
-import { baseKeymap } from 'prosemirror-commands';
-import { history, redo, undo } from 'prosemirror-history';
-import { keymap } from 'prosemirror-keymap';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { undo } from 'prosemirror-history';
 import type { Finding, Setting } from '../../src/index.js';
-import { auditEntry, toJsonLines } from './audit.js';
-import type { AuditEntry, AuditEvent, HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption } from '../../src/queries/types.js';
-import type { AnsweredRecord, DismissedSpan, HandoffRequest, QueryExportFormat, QueryExports, QueryService } from '../queries/types.js';
+import type { HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption } from '../../src/queries/types.js';
+import type { QueryExportFormat, QueryExports } from '../queries/types.js';
+import {
+  answerFinding, cdiLint, dismissFinding, getFindings, nextFinding, previewAnswer, previousFinding, reanalyze, selectFinding,
+} from '../prosemirror/index.js';
+import type { AnalysisProvider, AnalyzerStatus, AnswerPreview } from '../prosemirror/index.js';
+import { docToText, textMap } from '../positions.js';
+import type { PositionRange } from '../positions.js';
+import { AnalysisController } from './analysis-controller.js';
+import type { AnalysisMode } from './analysis-controller.js';
+import { AnswerLedgerController } from './answer-ledger-controller.js';
+import { AuditTrail } from './audit.js';
 import { editorStyles } from './cdi-editor.styles.js';
+import { renderDismissedList } from './dismissed-list.js';
+import type { DismissedFinding } from './dismissed-list.js';
 import { emit } from './event.js';
 import type { DismissReason } from './events.js';
 import { renderFindingPopover } from './finding-popover.js';
 import { PopoverPositioner } from './popover-position.js';
+import type { AnchorRect } from './popover-position.js';
 import { AnnouncerController } from './announcer.js';
 import { answerAnnouncement, landingAnnouncement, writtenPhrase } from '../../src/queries/present.js';
-import type { AnchorRect } from './popover-position.js';
 import { renderFindingsPanel } from './findings-panel.js';
-import { countLabel } from './labels.js';
-import {
-  answerFinding,
-  cdiLint,
-  dismissalInForce,
-  standingAnswers,
-  cdiLintKey,
-  createWorkerAnalyzer,
-  dismissFinding,
-  getFindings,
-  nextFinding,
-  previousFinding,
-  reanalyze,
-  selectFinding,
-} from '../prosemirror/index.js';
-import type { AnalysisProvider, AnalyzerStatus, LintFinding } from '../prosemirror/index.js';
-import { docToText, textMap, textToDoc } from '../positions.js';
-import type { PositionRange } from '../positions.js';
-import { noteClipboardParser, noteClipboardTextParser, noteSchema } from '../schema.js';
-import { defaultWorkerUrl } from './worker-url.js';
+import { NoteEditorController } from './note-editor-controller.js';
+import { PopoverController } from './popover-controller.js';
+import type { OpenPopover } from './popover-controller.js';
 
-/** Where analysis runs: a Web Worker (default) or synchronously in this thread. */
-export type AnalysisMode = 'worker' | 'inline';
+export type { AnalysisMode } from './analysis-controller.js';
+export type { DismissedFinding } from './dismissed-list.js';
 /** `clinician`: findings and answers, no codes. `cdi`: also codes and counts by condition. */
 export type EditorViewMode = 'clinician' | 'cdi';
 
 /** Quiet time after the last keystroke before the note is analysed again, in ms. */
 const DEBOUNCE_MS = 120;
-/** Delay before a popover opened by the pointer closes once the pointer has left it, in ms. */
-const HOVER_CLOSE_MS = 250;
-
-interface PopoverState {
-  id: string;
-  /**
-   * What opened it: the pointer over the underline, the caret inside the finding's words, the
-   * panel (a read-only note, which takes no caret), or an
-   * answer in progress (a query with items left to answer, whose finding is hidden meanwhile).
-   */
-  source: 'pointer' | 'caret' | 'panel' | 'answer';
-}
-
-/**
- * A query being answered in the popover. A query with several items (acuity, type) is answered
- * one click per item; each click calls `answerFinding` with every choice so far, which replaces the
- * previous partial write, so the note reads "acute on chronic systolic CHF" in either click order
- * and one undo restores the text from before the first click.
- */
-interface AnswerSession {
-  id: string;
-  /** The finding as shown when the first choice was made. */
-  finding: Finding;
-  query: Query;
-  choices: ItemAnswer[];
-}
 
 /**
  * A clinical note editor that flags missing documentation specificity as the note is typed.
@@ -99,6 +71,7 @@ interface AnswerSession {
  * @csspart popover - The popover of one finding.
  * @csspart popover-message - The popover's message.
  * @csspart answer - An option of the query in the popover.
+ * @csspart answer-preview - What an option will write, shown in it before it is chosen.
  * @csspart query-question - The query's neutral question.
  * @csspart indicators - The clinical indicators quoted from the note.
  * @csspart other-input - The text box of "Other (please specify)".
@@ -113,6 +86,8 @@ interface AnswerSession {
  * @csspart finding-evidence - The finding's words, quoted.
  * @csspart finding-message - The finding's message.
  * @csspart codes - Current and candidate codes (`cdi` view).
+ * @csspart dismissed - The "Dismissed (n)" list, each dismissal with a Restore button.
+ * @csspart restore - A Restore button of the dismissed list.
  *
  * @cssproperty --cdi-color-text - Text colour (default: inherited from the page).
  * @cssproperty --cdi-color-warning - Underline and accent of warnings.
@@ -133,8 +108,9 @@ interface AnswerSession {
  * @cssproperty --cdi-gap - Space between the note and the panel.
  *
  * Keyboard: Alt+F8 or Ctrl/Cmd+Alt+ArrowDown moves to the next finding, Shift+Alt+F8 or
- * Ctrl/Cmd+Alt+ArrowUp to the previous one; the caret in a finding opens its popover, Tab reaches
- * the popover's buttons, Escape closes it.
+ * Ctrl/Cmd+Alt+ArrowUp to the previous one. The popover of a finding opens on a click in its words, on
+ * those shortcuts, when the arrow keys move the caret into it, or when the pointer rests on it;
+ * typing never opens it. Tab reaches the popover's buttons, Escape closes it.
  */
 export class CdiEditor extends LitElement {
   static override styles = editorStyles;
@@ -166,74 +142,82 @@ export class CdiEditor extends LitElement {
   /** URL of the analysis worker bundle; default `worker.js` next to the bundle that holds the element. */
   @property({ attribute: 'worker-url' }) workerUrl = '';
 
-  @state() private shown: readonly Finding[] = [];
-  @state() private openPopover: PopoverState | null = null;
-  @state() private status: AnalyzerStatus = 'loading';
-  /** False until the first analysis has finished. */
-  @state() private analysed = false;
   @state() private activeId: string | null = null;
-  @state() private session: AnswerSession | null = null;
-  @state() private otherItem: string | null = null;
   @state() private sentIds: ReadonlySet<string> = new Set();
+  @state() private dismissHint = false;
 
+  private readonly analysisCtl = new AnalysisController(this, (findings) => this.findingsChanged(findings));
+  private readonly editor = new NoteEditorController(this, {
+    plugins: () => [
+      cdiLint({
+        analyzer: this.analysisCtl.provider,
+        setting: () => this.setting,
+        debounceMs: DEBOUNCE_MS,
+        onFindings: () => this.analysisCtl.findingsChanged(this.editor.view?.state ?? this.editor.state),
+        onStatus: (status, error) => this.analysisCtl.statusChanged(status, error),
+      }),
+    ],
+    keys: () => ({
+      'Alt-F8': () => this.nextFinding(),
+      'Shift-Alt-F8': () => this.previousFinding(),
+      'Mod-Alt-ArrowDown': () => this.nextFinding(),
+      'Mod-Alt-ArrowUp': () => this.previousFinding(),
+      Escape: () => this.closePopover(false),
+    }),
+    editable: () => !this.readonly,
+    attributes: (state) => this.editorAttributes(state),
+    transaction: (tr, view) => this.transaction(tr, view),
+    handleDOMEvents: {
+      mouseover: (_view, event) => this.pointerOver(event),
+      mouseout: (_view, event) => this.pointerOut(event),
+      focusout: (_view, event) => this.focusOut(event),
+    },
+  });
+  private readonly ledger = new AnswerLedgerController(this, () => this.editor.state);
+  private readonly popoverCtl = new PopoverController(this, (id) => {
+    const finding = this.analysisCtl.findings.find((f) => f.id === id);
+    return finding ? { finding, query: this.analysisCtl.queries.get(id) } : undefined;
+  });
+  private readonly audit = new AuditTrail(this);
   /** Places the open popover (Floating UI; a bottom sheet on narrow screens). */
   private readonly positioner = new PopoverPositioner(this);
-  private editorState: EditorState;
+  /** The one polite live region: counts, the finding landed on, what an answer wrote. */
+  private readonly announcer = new AnnouncerController(this);
+  /** What was last announced from the analysis (its count) and the popover last landed on. */
+  private announced = { count: '', popover: null as string | null };
+
   /** True once the first update has run. */
   private rendered = false;
-  private editorView: EditorView | undefined;
-  private ownAnalyzer: Promise<AnalysisProvider> | undefined;
-  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A finding whose popover the user closed with Escape; it stays closed until the caret leaves it. */
-  private suppressedId: string | null = null;
-  /** Queries of the visible findings, by finding id. */
-  private queries: ReadonlyMap<string, Query> = new Map();
-  private audit: AuditEntry[] = [];
-  /** Findings whose query has been shown (audited once each). */
-  private readonly shownIds = new Set<string>();
-
-  /** Stable analyser handed to the plugin; it forwards to the current one, created on first use. */
-  private readonly delegate: AnalysisProvider = {
-    analyze: (text, options) => this.currentAnalyzer().then((analyzer) => analyzer.analyze(text, options)),
-    destroy: () => this.releaseAnalyzer(),
-  };
 
   constructor() {
     super();
-    this.editorState = this.createState('');
-    // An answer is announced by what it wrote (the element's own event, whatever path answered).
+    // An answer is announced by what it wrote, whatever path answered.
     this.addEventListener('cdi-answer', (event) => {
       const { finding, query, answer, edit } = event.detail;
       const last = answer.choices.at(-1);
       const label = query.items.find((i) => i.id === last?.itemId)?.options.find((o) => o.id === last?.optionId)?.label;
-      this.announcer.announce(answerAnnouncement(edit ? writtenPhrase(this.value, finding, edit) : null, label));
+      this.announcer.announce(answerAnnouncement(edit && edit.insert !== '' ? writtenPhrase(this.value, finding, edit) : null, label));
     });
   }
-
-  /** The one polite live region: counts, the finding landed on, what an answer wrote. */
-  private readonly announcer = new AnnouncerController(this);
 
   /** The note as plain text. Setting it replaces the note (and its undo history) without firing `cdi-change`. */
   @property()
   get value(): string {
-    return docToText(this.editorState.doc);
+    return this.editor.text;
   }
   set value(text: string) {
     const next = String(text ?? '');
     const old = this.value;
     if (next === old) return;
-    this.editorState = this.createState(next);
-    this.editorView?.updateState(this.editorState);
-    // A new note: its findings come with its first analysis (the old list goes now, silently).
-    this.shown = this.publicFindings(this.editorState);
-    this.analysed = false;
-    this.closePopoverState();
+    this.editor.replace(next);
+    this.analysisCtl.reset(this.editor.state);
+    this.popoverCtl.reset();
     this.requestUpdate('value', old);
   }
 
   /** The findings shown now (dismissed ones excluded), in text order; spans index into {@link getText}. */
   get findings(): readonly Finding[] {
-    return this.publicFindings(this.editorView?.state ?? this.editorState);
+    return this.analysisCtl.publicFindings(this.editor.view?.state ?? this.editor.state);
   }
 
   /** The note as plain text (same as `value`). */
@@ -243,38 +227,74 @@ export class CdiEditor extends LitElement {
 
   /** Health of the analysis: `loading` until the first result, then `ready`, or `error` / `retrying` after a failure. */
   get analyzerStatus(): AnalyzerStatus {
-    return this.status;
+    return this.analysisCtl.status;
   }
 
   /** Puts the caret in the note. */
   override focus(options?: FocusOptions): void {
-    if (this.editorView) this.editorView.focus();
-    else void this.updateComplete.then(() => this.editorView?.focus());
+    if (this.editor.view) this.editor.view.focus();
+    else void this.updateComplete.then(() => this.editor.view?.focus());
     void options;
   }
 
-  /** Selects the next finding after the caret (wrapping); returns false when there is none. */
+  /** Selects the next finding after the caret (wrapping) and opens its popover; returns false when there is none. */
   nextFinding(): boolean {
-    return this.runCommand(nextFinding);
+    return this.moveToFinding(nextFinding);
   }
 
-  /** Selects the previous finding before the caret (wrapping); returns false when there is none. */
+  /** Selects the previous finding before the caret (wrapping) and opens its popover; returns false when there is none. */
   previousFinding(): boolean {
-    return this.runCommand(previousFinding);
+    return this.moveToFinding(previousFinding);
   }
 
   /** The compliant query of a visible finding (by its id in {@link findings}), when the analyser drafted one. */
   queryFor(findingId: string): Query | undefined {
-    return this.queries.get(findingId);
+    return this.analysisCtl.queries.get(findingId);
+  }
+
+  /**
+   * The findings the clinician dismissed and that are still in force (their words unchanged),
+   * oldest first, each with its reason and the `key` that {@link restoreDismissal} takes.
+   */
+  get dismissals(): readonly DismissedFinding[] {
+    const map = textMap(this.editor.state.doc);
+    return this.ledger.userDismissals.map((d) => ({
+      key: d.key ?? '', findingId: d.findingId, kind: d.kind, family: d.family, text: d.text, reason: d.reason, ...map.toSpan(d),
+    }));
+  }
+
+  /** Selects a shown finding's words in the note and opens its popover (as a click in the panel does); false when it is not shown. */
+  showFinding(findingId: string): boolean {
+    if (!this.analysisCtl.findings.some((f) => f.id === findingId)) return false;
+    this.selectFromPanel(findingId);
+    return true;
+  }
+
+  /** Records that the query of a shown finding was sent (audit entry and `cdi-query-send`), as "Send query" does; false when it has none. */
+  markQuerySent(findingId: string): boolean {
+    const finding = this.analysisCtl.findings.find((f) => f.id === findingId);
+    const query = finding ? this.analysisCtl.queries.get(findingId) : undefined;
+    if (!finding || !query) return false;
+    this.sendQuery(finding, query);
+    return true;
+  }
+
+  /** Restores a dismissed finding (by the `key` of {@link dismissals}); one undo step. Returns false when it is gone. */
+  restoreDismissal(key: string): boolean {
+    const view = this.editor.view;
+    if (!view || !this.ledger.restore(view, key)) return false;
+    view.focus();
+    return true;
   }
 
   /**
    * The hand-off summary of the current text: open queries, dismissed findings with reasons,
-   * answered queries, and the code each finding supports now. Computed where the analysis runs.
+   * answered queries, and the code each finding supports now. Derived from the current text and
+   * the answers and dismissals that stand (undo and redo included); computed where the analysis runs.
    */
   async handoff(): Promise<HandoffSummary> {
-    const service = await this.queryService();
-    return service.handoff(this.handoffRequest());
+    const service = await this.analysisCtl.queryService();
+    return service.handoff(this.ledger.handoffRequest(this.setting));
   }
 
   /**
@@ -285,168 +305,124 @@ export class CdiEditor extends LitElement {
     if (format !== 'text' && format !== 'json' && format !== 'fhir') {
       throw new TypeError(`cdi-lint: exportQueries(format) takes 'text', 'json' or 'fhir', not ${JSON.stringify(format)}`);
     }
-    const service = await this.queryService();
-    return service.exportQueries({ ...this.handoffRequest(), format });
+    const service = await this.analysisCtl.queryService();
+    return service.exportQueries({ ...this.ledger.handoffRequest(this.setting), format });
   }
 
   /** The audit trail as JSON Lines: one entry per query shown, sent, answered, or finding dismissed. */
   auditTrail(): string {
-    return toJsonLines(this.audit);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.clearTimeout(this.hoverTimer);
-    if (this.hasUpdated) this.mountView();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unmountView();
-    // A move (remove then insert in the same task) keeps the analyser; a real removal releases it.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.releaseAnalyzer();
-    });
+    return this.audit.jsonLines();
   }
 
   protected override firstUpdated(): void {
-    this.mountView();
+    this.editor.mount();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.announceLanding(changed.get('openPopover' as keyof CdiEditor) as PopoverState | null | undefined);
     if (changed.has('readonly') || changed.has('placeholder') || changed.has('label')) {
-      this.editorView?.setProps({});
+      this.editor.view?.setProps({});
     }
     // Changes after the first render (the first one only sets things up).
     const swapped = (key: 'analysis' | 'analyzer' | 'workerUrl'): boolean => changed.has(key) && this.rendered;
     if (swapped('analysis') || swapped('analyzer') || swapped('workerUrl')) {
-      this.releaseAnalyzer();
-      this.reanalyse();
+      this.analysisCtl.release();
+      this.editor.run(reanalyze);
     } else if (changed.has('setting') && this.rendered) {
-      this.reanalyse();
+      this.editor.run(reanalyze);
     }
     this.rendered = true;
+    this.announceChanges();
+  }
+
+  /**
+   * Everything a screen reader hears goes through the one region: the analysis's count, landing
+   * on a finding (its popover opened, not by an answer in progress): "CHF: needs acuity and type.
+   * Tab to answer." (an answer is announced by what it wrote, see the constructor).
+   */
+  private announceChanges(): void {
+    const count = this.analysisCtl.announcement;
+    if (count !== this.announced.count) {
+      this.announced.count = count;
+      this.announcer.announce(count);
+    }
+    const open = this.popoverCtl.open;
+    const id = open && open.source !== 'answer' ? open.id : open ? this.announced.popover : null;
+    if (id !== this.announced.popover) {
+      this.announced.popover = id;
+      if (open && id !== null) this.announcer.announce(landingAnnouncement(open.finding.text, open.query));
+    }
   }
 
   protected override render(): TemplateResult {
-    const open = this.openPopover;
-    const finding = open
-      ? (this.shown.find((f) => f.id === open.id) ?? (this.session?.id === open.id ? this.session.finding : undefined))
-      : undefined;
+    const open = this.popoverCtl.open;
     return html`<div class="base" part="base">
       <div class="note">
         <div class="editor" part="editor"></div>
-        ${finding ? this.renderPopover(finding) : nothing}
+        ${open ? this.renderPopover(open) : nothing}
         <p class="status" part="status">${this.statusText()}</p>
         <p id="shortcuts" class="visually-hidden">
           Alt+F8 moves to the next finding, Shift+Alt+F8 to the previous one. Tab reaches the finding's answers; Escape closes them.
         </p>
       </div>
-      ${renderFindingsPanel({
-        findings: this.shown,
-        queries: this.queries,
-        view: this.view,
-        activeId: this.activeId,
-        analysed: this.analysed,
-        onSelect: (id) => this.selectFromPanel(id),
-      })}
+      <div class="side">
+        ${renderFindingsPanel({
+          findings: this.analysisCtl.findings,
+          queries: this.analysisCtl.queries,
+          view: this.view,
+          activeId: this.activeId,
+          analysed: this.analysisCtl.analysed,
+          onSelect: (id) => this.selectFromPanel(id),
+        })}
+        ${renderDismissedList({
+          dismissals: this.dismissals,
+          readonly: this.readonly,
+          onRestore: (key) => this.restoreDismissal(key),
+        })}
+      </div>
       ${this.announcer.region()}
     </div>`;
   }
 
-  private renderPopover(finding: Finding): TemplateResult | typeof nothing {
-    const anchor = this.popoverAnchor(finding.id);
+  private renderPopover(open: OpenPopover): TemplateResult | typeof nothing {
+    const anchor = this.popoverAnchor(open.id);
     if (!anchor) return nothing;
-    const session = this.session?.id === finding.id ? this.session : null;
-    const query = session?.query ?? this.queries.get(finding.id);
+    const session = this.popoverCtl.session?.id === open.id ? this.popoverCtl.session : null;
+    const query = session?.query ?? open.query;
+    const other = this.popoverCtl.other;
     return renderFindingPopover({
-      finding,
+      finding: open.finding,
       query,
       chosen: session?.choices ?? [],
-      otherItem: this.otherItem,
-      sent: this.sentIds.has(finding.id),
+      otherItem: other?.itemId ?? null,
+      preview: (itemId, option, text) => this.preview(open, itemId, option, text),
+      otherText: other?.text ?? '',
+      sent: this.sentIds.has(open.id),
       view: this.view,
       anchor,
       positioner: this.positioner,
-      context: this.editorView?.dom,
+      context: this.editor.view?.dom,
       readonly: this.readonly,
-      onChoose: (itemId, option, text) => this.choose(finding, itemId, option, text),
-      onOther: (itemId) => (this.otherItem = itemId),
-      onSend: () => this.sendQuery(finding),
-      onDismiss: (f, reason) => this.dismiss(f, reason),
+      dismissHint: this.dismissHint,
+      onChoose: (itemId, option, text) => this.choose(open, itemId, option, text),
+      onOther: (itemId) => this.popoverCtl.otherText(itemId, ''),
+      onOtherInput: (itemId, text) => this.popoverCtl.otherText(itemId, text),
+      onSend: () => this.sendQuery(open.finding, query),
+      onDismiss: (reason) => this.dismiss(open.finding, reason),
       onClose: () => this.closePopover(true),
       onUndo: () => this.undoFromPopover(),
-      onPointerEnter: () => window.clearTimeout(this.hoverTimer),
-      onPointerLeave: () => this.scheduleHoverClose(),
+      onPointerEnter: () => this.popoverCtl.pointerEnterPopover(),
+      onPointerLeave: () => this.popoverCtl.pointerLeavePopover(),
     });
   }
 
   private statusText(): string {
-    if (this.status === 'error' || this.status === 'retrying') return 'Suggestions are unavailable right now; the editor still works.';
-    if (this.status === 'loading' && !this.analysed) return 'Loading suggestions…';
+    const { status, analysed } = this.analysisCtl;
+    if (status === 'error' || status === 'retrying') return 'Suggestions are unavailable right now; the editor still works.';
+    if (status === 'loading' && !analysed) return 'Loading suggestions…';
     return '';
   }
 
-  // ---- the editor view ---------------------------------------------------------------------
-
-  private createState(text: string): EditorState {
-    return EditorState.create({
-      doc: textToDoc(noteSchema, text),
-      plugins: [
-        history(),
-        keymap({
-          'Mod-z': undo,
-          'Shift-Mod-z': redo,
-          'Mod-y': redo,
-          'Alt-F8': () => this.nextFinding(),
-          'Shift-Alt-F8': () => this.previousFinding(),
-          'Mod-Alt-ArrowDown': () => this.nextFinding(),
-          'Mod-Alt-ArrowUp': () => this.previousFinding(),
-          Escape: () => this.closePopover(false),
-        }),
-        keymap(baseKeymap),
-        cdiLint({
-          analyzer: this.delegate,
-          setting: () => this.setting,
-          debounceMs: DEBOUNCE_MS,
-          onFindings: (findings) => this.findingsChanged(findings),
-          onStatus: (status, error) => this.statusChanged(status, error),
-        }),
-      ],
-    });
-  }
-
-  private mountView(): void {
-    if (this.editorView) return;
-    // Queried by part: ProseMirror strips its classes from the mount when a view is destroyed.
-    const mount = this.renderRoot.querySelector<HTMLElement>('div[part="editor"]');
-    if (!mount) return;
-    this.editorView = new EditorView(
-      { mount },
-      {
-        state: this.editorState,
-        editable: () => !this.readonly,
-        clipboardParser: noteClipboardParser,
-        clipboardTextParser: noteClipboardTextParser,
-        clipboardTextSerializer: (slice) => slice.content.textBetween(0, slice.content.size, '\n'),
-        attributes: (state) => this.editorAttributes(state),
-        dispatchTransaction: (tr) => this.dispatch(tr),
-        handleDOMEvents: {
-          mouseover: (_view, event) => this.pointerOver(event),
-          mouseout: (_view, event) => this.pointerOut(event),
-          focusout: (_view, event) => this.focusOut(event),
-        },
-      },
-    );
-  }
-
-  private unmountView(): void {
-    if (!this.editorView) return;
-    this.editorState = this.editorView.state;
-    this.editorView.destroy();
-    this.editorView = undefined;
-  }
+  // ---- the editor --------------------------------------------------------------------------------
 
   private editorAttributes(state: EditorState): Record<string, string> {
     const empty = state.doc.childCount === 1 && state.doc.firstChild!.content.size === 0;
@@ -467,14 +443,11 @@ export class CdiEditor extends LitElement {
     return attrs;
   }
 
-  private dispatch(tr: Transaction): void {
-    const view = this.editorView;
-    if (!view) return;
-    view.updateState(view.state.apply(tr));
-    this.editorState = view.state;
+  private transaction(tr: Transaction, view: EditorView): void {
+    const state = view.state;
+    this.ledger.stateChanged(state);
     if (tr.docChanged && tr.doc !== tr.before) {
       let text: string | undefined;
-      const state = view.state;
       // The text is read on demand: a listener that ignores it costs nothing per keystroke.
       emit(this, 'cdi-change', {
         get value() {
@@ -482,124 +455,49 @@ export class CdiEditor extends LitElement {
         },
       });
     }
-    if (tr.selectionSet || tr.docChanged) this.followCaret();
+    // Only a caret moved without typing opens a popover (a click, the arrow keys, Alt+F8).
+    if (tr.selectionSet || tr.docChanged) this.followCaret(tr.selectionSet && !tr.docChanged);
   }
 
-  private runCommand(command: Command): boolean {
-    const view = this.editorView;
-    if (!view) return false;
-    const done = command(view.state, (tr) => view.dispatch(tr));
-    if (done) view.focus();
-    return done;
+  private moveToFinding(command: Command): boolean {
+    if (!this.editor.run(command)) return false;
+    this.followCaret(true);
+    return true;
   }
 
-  private reanalyse(): void {
-    const view = this.editorView;
-    if (view) reanalyze(view.state, (tr) => view.dispatch(tr));
-  }
-
-  // ---- analysis --------------------------------------------------------------------------------
-
-  /**
-   * The analyser in use, created on first use: the host's `analyzer`, else a worker, else (for
-   * `analysis="inline"`) the engine in this thread, loaded on demand so that the element's bundle
-   * never contains the language model.
-   */
-  private currentAnalyzer(): Promise<AnalysisProvider> {
-    if (this.analyzer) return Promise.resolve(this.analyzer);
-    this.ownAnalyzer ??=
-      this.analysis === 'inline'
-        ? import('../prosemirror/inline-analyzer.js').then((m) => m.createInlineAnalyzer())
-        : Promise.resolve().then(() => createWorkerAnalyzer({ url: this.workerUrl || defaultWorkerUrl() }));
-    return this.ownAnalyzer;
-  }
-
-  private releaseAnalyzer(): void {
-    const own = this.ownAnalyzer;
-    this.ownAnalyzer = undefined;
-    void own?.then((a) => a.destroy?.(), () => undefined);
-  }
-
-  private statusChanged(status: AnalyzerStatus, error: string | null): void {
-    if (status === this.status) return;
-    this.status = status;
-    if (status === 'ready') {
-      this.analysed = true;
-      this.announcer.announceIfSilent(countLabel(this.shown.length));
-    }
-    emit(this, 'cdi-status', { status, error });
-  }
-
-  private findingsChanged(_placed: readonly LintFinding[]): void {
-    const findings = this.publicFindings(this.editorView?.state ?? this.editorState);
-    const before = this.shown.length;
-    this.shown = findings;
-    this.analysed = true;
-    if (findings.length !== before) this.announcer.announce(countLabel(findings.length));
-    else this.announcer.announceIfSilent(countLabel(findings.length));
-    const open = this.openPopover;
-    if (open && open.source !== 'answer' && !findings.some((f) => f.id === open.id)) this.closePopoverState();
-    this.queries = new Map(_placed.flatMap((lf) => (lf.query ? [[lf.id, lf.query] as const] : [])));
-    for (const finding of findings) {
-      const query = this.queries.get(finding.id);
-      if (query && !this.shownIds.has(finding.id)) {
-        this.shownIds.add(finding.id);
-        this.record('shown', finding, query);
-      }
-    }
-    this.followCaret();
-    emit(this, 'cdi-findings', { findings });
-  }
-
-  private memo: { doc: unknown; placed: unknown; findings: readonly Finding[] } | undefined;
-
-  /** The visible findings as engine findings with the plugin's stable ids and offsets into the current text. */
-  private publicFindings(state: EditorState): readonly Finding[] {
-    const placed = getFindings(state);
-    if (this.memo && this.memo.doc === state.doc && this.memo.placed === placed) return this.memo.findings;
-    const map = placed.length > 0 ? textMap(state.doc) : undefined;
-    const findings = placed.map((lf) => ({ ...lf.finding, id: lf.id, ...map!.toSpan(lf) }));
-    this.memo = { doc: state.doc, placed, findings };
-    return findings;
-  }
-
-  // ---- popover ---------------------------------------------------------------------------------
-
-  /** Opens the popover of the finding under the caret, or closes a caret popover the caret left. */
-  private followCaret(): void {
-    const view = this.editorView;
+  /** The finding under the caret becomes the active one; `moved` (no typing) may open its popover. */
+  private followCaret(moved: boolean): void {
+    const view = this.editor.view;
     if (!view) return;
     const { from, to } = view.state.selection;
     const placed = getFindings(view.state).find((f) => f.from <= from && to <= f.to);
-    const id = placed?.id ?? null;
-    this.activeId = id;
-    if (this.suppressedId !== null && this.suppressedId !== id) this.suppressedId = null;
-    if (id !== null && id !== this.suppressedId && view.hasFocus()) {
-      this.openPopover = { id, source: 'caret' };
-    } else if (this.openPopover?.source === 'caret' && this.openPopover.id !== id) {
-      this.closePopoverState();
+    this.activeId = placed?.id ?? null;
+    this.popoverCtl.caret(this.activeId, moved, view.hasFocus());
+  }
+
+  private findingsChanged(findings: readonly Finding[]): void {
+    this.popoverCtl.findingsChanged((id) => findings.some((f) => f.id === id));
+    for (const finding of findings) {
+      const query = this.analysisCtl.queries.get(finding.id);
+      if (query) this.audit.shown(finding, query);
     }
+    // The active finding may have appeared under the caret: highlighted, but no popover (typing never opens one).
+    this.followCaret(false);
   }
 
-  /** Landing on a finding (its popover opened, not by an answer in progress) says it briefly: "CHF: needs acuity and type. Tab to answer." */
-  private announceLanding(before: PopoverState | null | undefined): void {
-    const open = this.openPopover;
-    if (before === undefined || !open || open.source === 'answer' || before?.id === open.id) return;
-    const finding = this.shown.find((f) => f.id === open.id);
-    if (finding) this.announcer.announce(landingAnnouncement(finding.text, this.queries.get(finding.id)));
-  }
+  // ---- popover -------------------------------------------------------------------------------
 
-  /** The words of finding `id` on screen (read afresh on each call, as the note changes), or undefined when it is not placed. */
+  /** The words of finding `id` on screen, read afresh on each call (the note changes); undefined when it is not placed. */
   private popoverAnchor(id: string): AnchorRect | undefined {
     const locate = (): PositionRange | undefined => {
-      const view = this.editorView;
+      const view = this.editor.view;
       return view
-        ? (getFindings(view.state).find((f) => f.id === id) ?? (this.session?.id === id ? this.sessionAnchor(view.state) : undefined))
+        ? getFindings(view.state).find((f) => f.id === id) ?? (this.popoverCtl.session?.id === id ? this.sessionAnchor(view.state) : undefined)
         : undefined;
     };
-    if (!this.editorView || !locate()) return undefined;
+    if (!locate()) return undefined;
     return () => {
-      const view = this.editorView;
+      const view = this.editor.view;
       const placed = locate();
       if (!view || !placed) return null;
       try {
@@ -611,46 +509,31 @@ export class CdiEditor extends LitElement {
     };
   }
 
+  /** Where the popover of an answer in progress stays: at the words its last part wrote. */
+  private sessionAnchor(state: EditorState): PositionRange {
+    const entry = this.ledger.latest(this.popoverCtl.session?.id ?? '');
+    if (entry?.written) return entry.written;
+    const { from } = state.selection;
+    return { from, to: from };
+  }
+
   /** Closes the popover; `refocus` returns the caret to the note. Returns whether one was open. */
   private closePopover(refocus: boolean): boolean {
-    if (!this.openPopover) return false;
-    if (this.openPopover.source === 'caret') this.suppressedId = this.openPopover.id;
-    this.closePopoverState();
-    if (refocus) this.editorView?.focus();
+    if (!this.popoverCtl.close()) return false;
+    this.dismissHint = false;
+    if (refocus) this.editor.view?.focus();
     return true;
   }
 
-  /** Forgets the open popover, its "Other" box and any answer in progress. */
-  private closePopoverState(): void {
-    this.openPopover = null;
-    this.otherItem = null;
-    this.session = null;
-  }
-
-  private findingIdAt(target: EventTarget | null): string | undefined {
-    if (!(target instanceof Element)) return undefined;
-    return target.closest<HTMLElement>('[data-finding-id]')?.dataset.findingId;
-  }
-
   private pointerOver(event: MouseEvent): boolean {
-    const id = this.findingIdAt(event.target);
-    if (id === undefined) return false;
-    window.clearTimeout(this.hoverTimer);
-    if (this.openPopover?.id !== id) this.openPopover = { id, source: 'pointer' };
+    const id = findingIdAt(event.target);
+    if (id !== undefined) this.popoverCtl.pointerOverWord(id);
     return false;
   }
 
   private pointerOut(event: MouseEvent): boolean {
-    if (this.openPopover?.source === 'pointer' && this.findingIdAt(event.target) !== undefined) this.scheduleHoverClose();
+    if (findingIdAt(event.target) !== undefined && findingIdAt(event.relatedTarget) === undefined) this.popoverCtl.pointerOutOfWord();
     return false;
-  }
-
-  private scheduleHoverClose(): void {
-    if (this.openPopover?.source !== 'pointer') return;
-    window.clearTimeout(this.hoverTimer);
-    this.hoverTimer = setTimeout(() => {
-      if (this.openPopover?.source === 'pointer') this.closePopoverState();
-    }, HOVER_CLOSE_MS);
   }
 
   /** Focus leaving both the note and the popover closes a caret popover. */
@@ -658,121 +541,97 @@ export class CdiEditor extends LitElement {
     const next = event.relatedTarget;
     const popover = this.renderRoot.querySelector('.popover');
     if (next instanceof Node && popover?.contains(next)) return false;
-    if (this.openPopover?.source === 'caret') this.closePopoverState();
+    if (this.popoverCtl.open?.source === 'caret') this.popoverCtl.reset();
     return false;
   }
 
-  // ---- user actions ----------------------------------------------------------------------------
-
   private selectFromPanel(id: string): void {
-    const view = this.editorView;
+    const view = this.editor.view;
     if (!view) return;
-    this.suppressedId = null;
     view.focus();
     selectFinding(id)(view.state, (tr) => view.dispatch(tr));
-    // A read-only note takes no caret focus: open the popover for the panel's choice itself.
-    if (this.openPopover?.id !== id) this.openPopover = { id, source: 'panel' };
+    // Also for a read-only note, which takes no caret focus.
+    this.popoverCtl.show(id, this.popoverCtl.open?.id === id ? this.popoverCtl.open.source : 'panel');
   }
 
-  // ---- queries: answers, sending, audit, hand-off ---------------------------------------------
+  // ---- answers, dismissals, sending ------------------------------------------------------------
 
-  /** The query calls of the analyser in use (rejects when a host's own analyser has none). */
-  private async queryService(): Promise<QueryService> {
-    const analyzer = await this.currentAnalyzer();
-    const { answerEdit, handoff, exportQueries } = analyzer;
-    if (!answerEdit || !handoff || !exportQueries) {
-      throw new Error('cdi-lint: the analyzer in use offers no query calls (answerEdit, handoff, exportQueries)');
-    }
-    return {
-      answerEdit: answerEdit.bind(analyzer),
-      handoff: handoff.bind(analyzer),
-      exportQueries: exportQueries.bind(analyzer) as QueryService['exportQueries'],
-    };
+  /** The answer a click on `option` would give: the choices so far in this popover plus this one. */
+  private answerWith(open: OpenPopover, query: Query, itemId: string, option: QueryOption, text?: string): QueryAnswer {
+    const previous = this.popoverCtl.session?.id === open.id ? this.popoverCtl.session.choices : [];
+    const choice: ItemAnswer = option.role === 'other' ? { itemId, optionId: option.id, text: text ?? '' } : { itemId, optionId: option.id };
+    return { queryId: query.id, choices: [...previous.filter((c) => c.itemId !== itemId), choice] };
+  }
+
+  /** What choosing `option` would write, for its preview (null: it cannot be written now). */
+  private preview(open: OpenPopover, itemId: string, option: QueryOption, text?: string): AnswerPreview | null {
+    const view = this.editor.view;
+    const query = this.popoverCtl.session?.query ?? open.query;
+    if (!view || !query) return null;
+    if (option.role === 'other' && (text ?? '').trim() === '') return null;
+    return previewAnswer(view.state, open.id, this.answerWith(open, query, itemId, option, text));
   }
 
   /**
-   * Answers one item of the query of `shownFinding` with `answerFinding`: every choice made so far
-   * in this popover is written at once (one undo step); "Clinically undetermined" / "Not clinically
-   * significant" writes nothing and hides the finding. Writes exactly what the option's preview shows.
+   * Answers one item of the open popover's query with `answerFinding`: every choice made so far in
+   * this popover is written at once (one undo step), exactly as the option's preview shows;
+   * "Clinically undetermined" / "Not clinically significant" writes nothing and hides the finding.
    */
-  private choose(shownFinding: Finding, itemId: string, option: QueryOption, text?: string): void {
-    const view = this.editorView;
-    if (!view || this.readonly) return;
-    const previous = this.session?.id === shownFinding.id ? this.session : null;
-    const query = previous?.query ?? this.queries.get(shownFinding.id);
-    if (!query) return;
-    const choice: ItemAnswer = option.role === 'other' ? { itemId, optionId: option.id, text: text ?? '' } : { itemId, optionId: option.id };
-    const choices = [...(previous?.choices ?? []).filter((c) => c.itemId !== itemId), choice];
-    const answer: QueryAnswer = { queryId: query.id, choices };
-    this.otherItem = null;
-    if (!answerFinding(view, shownFinding.id, answer)) return;
-    const entry = [...(cdiLintKey.getState(view.state)?.ledger ?? [])].reverse().find((e) => e.findingId === shownFinding.id);
+  private choose(open: OpenPopover, itemId: string, option: QueryOption, text?: string): void {
+    const view = this.editor.view;
+    const query = this.popoverCtl.session?.query ?? open.query;
+    if (!view || !query || this.readonly) return;
+    const answer = this.answerWith(open, query, itemId, option, text);
+    if (!answerFinding(view, open.id, answer)) return;
+    const entry = this.ledger.latest(open.id);
     if (!entry) return;
-    const done = query.items.every((item) => choices.some((c) => c.itemId === item.id));
-    this.record('answered', entry.finding, query, answer);
+    this.audit.record('answered', entry.finding, query, answer);
     emit(this, 'cdi-answer', { finding: entry.finding, query, answer, edit: entry.edit });
-    if (done) {
-      this.closePopoverState();
-      this.editorView?.focus();
+    if (query.items.every((item) => answer.choices.some((c) => c.itemId === item.id))) {
+      this.popoverCtl.reset();
+      view.focus();
     } else {
-      this.session = { id: shownFinding.id, finding: previous?.finding ?? shownFinding, query, choices };
-      this.openPopover = { id: shownFinding.id, source: 'answer' };
+      this.popoverCtl.continueAnswer({ id: open.id, query, choices: answer.choices }, open);
     }
-  }
-
-  /** Where the popover of the answer in progress stays: at the words its last part wrote. */
-  private sessionAnchor(state: EditorState): PositionRange | undefined {
-    const entry = [...(cdiLintKey.getState(state)?.ledger ?? [])].reverse().find((e) => e.findingId === this.session?.id);
-    if (entry?.written) return entry.written;
-    const { from } = state.selection;
-    return { from, to: from };
   }
 
   /** Ctrl/Cmd+Z in the popover: undo in the note, and end the answer in progress. */
   private undoFromPopover(): void {
-    const view = this.editorView;
+    const view = this.editor.view;
     if (!view) return;
-    this.closePopoverState();
+    this.popoverCtl.reset();
     view.focus();
     undo(view.state, (tr) => view.dispatch(tr));
   }
 
-  /** What the worker needs for a hand-off: the text, the answers that stand (latest last), the dismissals in force. */
-  private handoffRequest(): HandoffRequest {
-    const state = this.editorView?.state ?? this.editorState;
-    const plugin = cdiLintKey.getState(state);
-    const map = textMap(state.doc);
-    const dismissals = (plugin?.dismissals ?? []).filter((d) => dismissalInForce(d, state.doc));
-    const answered: AnsweredRecord[] = plugin ? standingAnswers(plugin, state.doc).map((e) => ({ finding: e.finding, query: e.query, answer: e.answer })) : [];
-    const dismissed: DismissedSpan[] = dismissals.map((d) => ({
-      findingId: d.findingId, kind: d.kind, family: d.family, ...map.toSpan(d), text: d.text, reason: d.reason,
-    }));
-    return { text: map.text, options: { setting: this.setting }, answered, dismissed };
-  }
-
-  /** Adds an audit entry (hash of the evidence, never its text) and reports it. */
-  private record(event: AuditEvent, finding: Finding, query?: Query, answer?: QueryAnswer, reason?: string): void {
-    const entry = auditEntry(event, finding, query, answer, reason);
-    this.audit.push(entry);
-    emit(this, 'cdi-audit', { entry });
-  }
-
-  private sendQuery(finding: Finding): void {
-    const query = this.session?.id === finding.id ? this.session.query : this.queries.get(finding.id);
+  private sendQuery(finding: Finding, query: Query | undefined): void {
     if (!query) return;
     this.sentIds = new Set([...this.sentIds, finding.id]);
-    this.record('sent', finding, query);
+    this.audit.record('sent', finding, query);
     emit(this, 'cdi-query-send', { finding, query });
   }
 
-  private dismiss(finding: Finding, reason: DismissReason): void {
-    const view = this.editorView;
+  /** Dismisses with the reason the clinician chose (none is preselected: without one, it asks for it). */
+  private dismiss(finding: Finding, reason: DismissReason | ''): void {
+    const view = this.editor.view;
     if (!view) return;
-    const query = this.queries.get(finding.id);
+    if (reason === '') {
+      this.dismissHint = true;
+      this.announcer.announce('Choose why before dismissing.');
+      return;
+    }
+    const query = this.analysisCtl.queries.get(finding.id);
     if (!dismissFinding(finding.id, reason)(view.state, (tr) => view.dispatch(tr))) return;
-    this.closePopoverState();
+    this.dismissHint = false;
+    this.popoverCtl.reset();
     view.focus();
-    this.record('dismissed', finding, query, undefined, reason);
+    this.audit.record('dismissed', finding, query, undefined, reason);
     emit(this, 'cdi-finding-dismiss', { finding, reason });
   }
+}
+
+/** The finding id of the underline an event target is in, if any. */
+function findingIdAt(target: EventTarget | null): string | undefined {
+  if (!(target instanceof Element)) return undefined;
+  return target.closest<HTMLElement>('.ProseMirror [data-finding-id]')?.dataset.findingId;
 }

@@ -313,8 +313,60 @@ export const editorStyles = css`
     margin-top: 0.5rem;
   }
 
-  .panel {
+  .panel,
+  .side {
     min-width: 0;
+  }
+  /* What an option will write, shown before it is chosen. */
+  .popover .option .preview {
+    display: block;
+    font-size: 0.8125em;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .other-preview {
+    flex-basis: 100%;
+    font-size: 0.875em;
+  }
+  .dismissed {
+    margin-top: 0.75rem;
+    font-size: 0.9375em;
+  }
+  .dismissed summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .dismissed-list {
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .dismissed-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    padding: 0.25rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .dismissed-reason {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .dismissed .restore {
+    margin-inline-start: auto;
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--_border);
+    border-radius: var(--cdi-radius, 0.375rem);
+    padding: 0.125rem 0.5rem;
+    min-height: 2rem;
+    cursor: pointer;
+  }
+  .dismissed .restore:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
   }
   .panel h2 {
     margin: 0 0 0.5rem;

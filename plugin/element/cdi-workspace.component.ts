@@ -12,7 +12,9 @@ import { workspaceStyles } from './cdi-workspace.styles.js';
 import { browserSink, EXPORTS, exportContent, renderExportButtons } from './export-buttons.js';
 import type { ExportKind, ExportSink } from './export-buttons.js';
 import { renderDismissedList, renderQueryList } from './query-list.js';
-import { countByCondition, countByStatus, QUERY_STATUSES, STATUS_LABELS } from './workspace-model.js';
+import type { DismissedEntry } from './query-list.js';
+import { DISMISS_REASON_LABELS } from './events.js';
+import { countByCondition, countByStatus, QUERY_STATUSES, rowCondition, rowKey, STATUS_LABELS } from './workspace-model.js';
 import type { WorkspaceRow } from './workspace-model.js';
 import { WorkspaceTracker } from './workspace-tracker.js';
 import type { WorkspaceSource } from './workspace-tracker.js';
@@ -108,10 +110,8 @@ export class CdiWorkspace extends LitElement {
       rows,
       codeCap: this.codeCap,
       canSend: source !== null,
-      canRestore: typeof source?.restoreFinding === 'function',
       onShow: (row: WorkspaceRow) => this.show(row),
       onSend: (row: WorkspaceRow) => this.tracker.markSent(row.finding),
-      onRestore: (row: WorkspaceRow) => this.restore(row),
     };
     return html`<section class="workspace" part="base" aria-labelledby="ws-title">
       <h2 id="ws-title" class="title">CDI workspace</h2>
@@ -128,7 +128,7 @@ export class CdiWorkspace extends LitElement {
             </ul>`}
       </section>
       ${renderQueryList(props)}
-      ${renderDismissedList(props)}
+      ${renderDismissedList({ entries: this.dismissed(), canRestore: typeof source?.restoreDismissal === 'function', onRestore: (e) => this.restore(e) })}
       ${renderExportButtons({ enabled: source !== null, message: this.exportMessage, onCopy: (k) => void this.export(k, 'copy'), onSave: (k) => void this.export(k, 'save') })}
       ${this.announcer.region()}
     </section>`;
@@ -136,13 +136,33 @@ export class CdiWorkspace extends LitElement {
 
   private show(row: WorkspaceRow): void {
     this.dispatchEvent(new CustomEvent('cdi-workspace-show', { detail: { findingId: row.finding.id }, bubbles: true, composed: true }));
-    const source = this.tracker.current as (WorkspaceSource & { showFinding?: (id: string) => boolean }) | null;
-    source?.showFinding?.(row.finding.id);
+    this.tracker.current?.showFinding?.(row.finding.id);
   }
 
-  private restore(row: WorkspaceRow): void {
-    const done = this.tracker.current?.restoreFinding?.(row.finding.id) ?? false;
-    this.announcer.announce(done ? `Restored: ${row.finding.text}.` : `Could not restore ${row.finding.text}.`);
+  /**
+   * The dismissals in force: the editor's own list when it reports one (Restore works), else the
+   * rows dismissed through its events (Restore disabled).
+   */
+  private dismissed(): DismissedEntry[] {
+    const source = this.tracker.current;
+    const rows = this.tracker.rows;
+    if (source?.dismissals) {
+      return source.dismissals.map((d) => {
+        const row = rows.find((r) => r.key === rowKey(d));
+        return {
+          key: d.key,
+          condition: row ? rowCondition(row) : rowCondition({ finding: d }),
+          text: d.text,
+          reason: DISMISS_REASON_LABELS[d.reason] ?? String(d.reason),
+        };
+      });
+    }
+    return rows.filter((r) => r.status === 'dismissed').map((r) => ({ key: r.key, condition: rowCondition(r), text: r.finding.text, reason: r.detail }));
+  }
+
+  private restore(entry: DismissedEntry): void {
+    const done = this.tracker.current?.restoreDismissal?.(entry.key) ?? false;
+    this.announcer.announce(done ? `Restored ${entry.condition}: ${entry.text}.` : `Could not restore ${entry.condition}: ${entry.text}.`);
   }
 
   /** Copies or saves one export, and says what happened. */

@@ -4,14 +4,15 @@
  * and one group of options per item: at most about seven clinically reasonable values in clinical
  * order (the rest behind "More"), "Other (please specify)", "Clinically undetermined". The neutral
  * question is read by screen readers (it labels the options) and shown in the `cdi` view, with
- * "Send query"; then a dismiss action with a reason. Placed by {@link PopoverPositioner}. Rendered right after the editor in the shadow DOM, so Tab from
- * the editor reaches its first button. Every string from the note or the query is a text binding.
+ * "Send query"; then a dismiss action with a reason. Placed by {@link PopoverPositioner}.
+ * Rendered right after the editor in the shadow DOM, so Tab from the editor reaches its first button. Every string from the note or the query is a text binding.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { Finding } from '../../src/index.js';
 import type { ItemAnswer, Query, QueryItem, QueryOption } from '../../src/queries/types.js';
+import type { AnswerPreview } from '../prosemirror/answer.js';
 import { DISMISS_REASONS, DISMISS_REASON_LABELS } from './events.js';
 import type { DismissReason } from './events.js';
 import { renderCodes } from './findings-panel.js';
@@ -28,6 +29,12 @@ export interface FindingPopoverProps {
   chosen: readonly ItemAnswer[];
   /** The item whose "Other (please specify)" text box is open, if any. */
   otherItem: string | null;
+  /** The text typed in that box so far (previewed live). */
+  otherText: string;
+  /** What choosing an option would write (with "Other" text), or null when it cannot be written now. */
+  preview: (itemId: string, option: QueryOption, text?: string) => AnswerPreview | null;
+  /** True after Dismiss was pressed with no reason chosen: the popover asks for one. */
+  dismissHint: boolean;
   /** True once the query was sent (`cdi` view). */
   sent: boolean;
   view: 'clinician' | 'cdi';
@@ -41,8 +48,10 @@ export interface FindingPopoverProps {
   readonly: boolean;
   onChoose: (itemId: string, option: QueryOption, text?: string) => void;
   onOther: (itemId: string) => void;
+  onOtherInput: (itemId: string, text: string) => void;
   onSend: () => void;
-  onDismiss: (finding: Finding, reason: DismissReason) => void;
+  /** Dismiss was pressed; `reason` is empty when none was chosen. */
+  onDismiss: (reason: DismissReason | '') => void;
   onClose: () => void;
   onUndo: () => void;
   onPointerEnter: () => void;
@@ -70,6 +79,22 @@ function focusOnRender(el: Element | undefined): void {
   }
 }
 
+/** The preview line of an option: the words as the note will read them, or what it records. */
+function renderPreview(preview: AnswerPreview | null, option: QueryOption): TemplateResult | typeof nothing {
+  if (option.role === 'other') return nothing;
+  if (option.role === 'undetermined' || option.role === 'not-significant') {
+    return html`<span class="preview" part="answer-preview" data-preview="">Writes nothing; hides the finding</span>`;
+  }
+  if (!preview || preview.phrase === '') return nothing;
+  return html`<span class="preview" part="answer-preview" data-preview=${preview.phrase}>→ ${preview.phrase}</span>`;
+}
+
+/** What the "Other" text typed so far would write, or null. */
+function otherPreview(props: FindingPopoverProps, item: QueryItem, other: QueryOption): string | null {
+  if (props.otherText.trim() === '') return null;
+  return props.preview(item.id, other, props.otherText)?.phrase ?? null;
+}
+
 function renderItem(props: FindingPopoverProps, item: QueryItem, index: number): TemplateResult {
   const chosen = props.chosen.find((c) => c.itemId === item.id);
   const otherId = `other-${index}`;
@@ -93,7 +118,7 @@ function renderItem(props: FindingPopoverProps, item: QueryItem, index: number):
           aria-pressed=${chosen?.optionId === option.id ? 'true' : 'false'}
           ?disabled=${props.readonly}
           @click=${() => (option.role === 'other' ? props.onOther(item.id) : props.onChoose(item.id, option))}
-        >${option.label}</button>`;
+        ><span class="option-label">${option.label}</span>${renderPreview(option.role === 'other' ? null : props.preview(item.id, option), option)}</button>`;
   return html`<fieldset class="query-item" data-item=${item.id}>
     <legend>${item.prompt}</legend>
     <div class="choices">
@@ -106,8 +131,11 @@ function renderItem(props: FindingPopoverProps, item: QueryItem, index: number):
     ${other && props.otherItem === item.id && !props.readonly
       ? html`<div class="other">
           <label for=${otherId}>${other.label}:</label>
-          <input id=${otherId} type="text" part="other-input" data-item=${item.id} aria-describedby="other-hint" autocomplete="off"
-            ${ref(focusOnRender)} @keydown=${otherKeydown(other)} />
+          <input id=${otherId} type="text" part="other-input" data-item=${item.id} aria-describedby="other-hint other-preview" autocomplete="off"
+            .value=${props.otherText} ${ref(focusOnRender)} @keydown=${otherKeydown(other)}
+            @input=${(e: Event) => props.onOtherInput(item.id, (e.currentTarget as HTMLInputElement).value)} />
+          <span id="other-preview" class="preview other-preview" part="answer-preview" data-preview=${otherPreview(props, item, other) ?? ''}>${
+            otherPreview(props, item, other) === null ? 'Type the words; the note shows them before Enter writes them.' : html`Writes: <q>${otherPreview(props, item, other)}</q>`}</span>
           <span id="other-hint" class="hint">Enter writes it into the note.</span>
         </div>`
       : nothing}
@@ -153,8 +181,9 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
   const dismiss = (event: Event): void => {
     const root = (event.currentTarget as HTMLElement).closest('.popover');
     const select = root?.querySelector<HTMLSelectElement>(`#${reasonId}`);
-    const reason = (select?.value ?? 'other') as DismissReason;
-    props.onDismiss(finding, reason);
+    const reason = (select?.value ?? '') as DismissReason | '';
+    props.onDismiss(reason);
+    if (reason === '') select?.focus();
   };
   return html`<div
     class="popover"
@@ -173,10 +202,12 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
     ${query ? renderQuery(props, query) : nothing}
     <div class="dismiss">
       <label for=${reasonId}>Dismiss:</label>
-      <select id=${reasonId} part="dismiss-reason">
+      <select id=${reasonId} part="dismiss-reason" aria-describedby=${props.dismissHint ? 'dismiss-hint' : nothing}>
+        <option value="" selected>Choose a reason…</option>
         ${DISMISS_REASONS.map((r) => html`<option value=${r}>${DISMISS_REASON_LABELS[r]}</option>`)}
       </select>
       <button type="button" part="dismiss" class="dismiss-button" @click=${dismiss}>Dismiss</button>
+      ${props.dismissHint ? html`<span id="dismiss-hint" class="hint">Choose why before dismissing.</span>` : nothing}
     </div>
   </div>`;
 }

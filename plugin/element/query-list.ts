@@ -16,11 +16,8 @@ export interface QueryListProps {
   codeCap: number;
   /** False when the editor cannot send (no source): the Send buttons are hidden. */
   canSend: boolean;
-  /** False when the editor offers no restore: Restore buttons are disabled and say so. */
-  canRestore: boolean;
   onShow: (row: WorkspaceRow) => void;
   onSend: (row: WorkspaceRow) => void;
-  onRestore: (row: WorkspaceRow) => void;
 }
 
 /** Current code → capped candidates, each code with its title. */
@@ -74,27 +71,41 @@ export function renderQueryList(props: QueryListProps): TemplateResult {
   </section>`;
 }
 
+/** One dismissed finding as the workspace lists it. */
+export interface DismissedEntry {
+  /** What Restore passes back (the editor's dismissal key). */
+  key: string;
+  condition: string;
+  text: string;
+  reason: string;
+}
+
+/** What the dismissed list shows and calls back. */
+export interface DismissedListProps {
+  entries: readonly DismissedEntry[];
+  /** False when the editor offers no restore: the buttons are disabled. */
+  canRestore: boolean;
+  onRestore: (entry: DismissedEntry) => void;
+}
+
 /** "Dismissed (n)": each dismissed finding with its reason and a Restore button. */
-export function renderDismissedList(props: QueryListProps): TemplateResult {
-  const rows = props.rows.filter((r) => r.status === 'dismissed');
+export function renderDismissedList(props: DismissedListProps): TemplateResult {
+  const { entries } = props;
   return html`<section class="dismissed" aria-labelledby="dismissed-title" part="dismissed">
-    <h3 id="dismissed-title" class="subheading">Dismissed <span class="count">(${rows.length})</span></h3>
-    ${rows.length === 0
+    <h3 id="dismissed-title" class="subheading">Dismissed <span class="count">(${entries.length})</span></h3>
+    ${entries.length === 0
       ? html`<p class="empty">Nothing dismissed.</p>`
       : html`<ul class="cards" role="list" aria-labelledby="dismissed-title">
-          ${rows.map((row, i) => {
-            const condition = rowCondition(row);
-            return html`<li class="card card--dismissed" data-key=${row.key} data-status="dismissed">
+          ${entries.map((entry, i) => html`<li class="card card--dismissed" data-key=${entry.key} data-status="dismissed">
               <div class="card-head">
-                <span class="card-title" id=${`d-title-${i}`}><strong>${condition}</strong> <q class="evidence">${row.finding.text}</q></span>
+                <span class="card-title"><strong>${entry.condition}</strong> <q class="evidence">${entry.text}</q></span>
               </div>
-              <p class="statement" id=${`d-detail-${i}`}>Reason: ${row.detail || 'none given'}.</p>
+              <p class="statement" id=${`d-detail-${i}`}>Reason: ${entry.reason || 'none given'}.</p>
               <div class="card-actions">
-                <button type="button" class="action" part="restore" aria-label=${`Restore ${condition}: ${row.finding.text}`}
-                  aria-describedby=${`d-detail-${i}`} ?disabled=${!props.canRestore} @click=${() => props.onRestore(row)}>Restore</button>
+                <button type="button" class="action" part="restore" aria-label=${`Restore ${entry.condition}: ${entry.text}`}
+                  aria-describedby=${`d-detail-${i}`} ?disabled=${!props.canRestore} @click=${() => props.onRestore(entry)}>Restore</button>
               </div>
-            </li>`;
-          })}
+            </li>`)}
         </ul>`}
   </section>`;
 }

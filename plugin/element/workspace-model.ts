@@ -52,7 +52,7 @@ export function rowKey(finding: Pick<Finding, 'kind' | 'family' | 'text'>): stri
 }
 
 /** The condition of a row in plain words ("Heart failure", "Knee osteoarthritis"). */
-export function rowCondition(row: Pick<WorkspaceRow, 'finding' | 'query'>): string {
+export function rowCondition(row: { finding: Pick<Finding, 'family' | 'kind'>; query?: Query | undefined }): string {
   if (row.query) return conditionHeading(row.query);
   const name = (row.finding.family ?? row.finding.kind).replace(/-/g, ' ');
   return name.charAt(0).toUpperCase() + name.slice(1);

@@ -1,6 +1,7 @@
 /**
  * `WorkspaceTracker`: a ReactiveController that follows one editor through its events
- * (`cdi-findings`, `cdi-answer`, `cdi-finding-dismiss`, `cdi-query-send`, `cdi-finding-restore`)
+ * (`cdi-findings`, `cdi-answer`, `cdi-finding-dismiss`, `cdi-query-send`; a restored dismissal
+ * shows its finding again, which `cdi-findings` reports)
  * and keeps the workspace's rows (see workspace-model.ts). It reads the editor only through
  * {@link WorkspaceSource}, so any host element with those members (a `<cdi-editor>`, a test
  * double) can feed a workspace. It fails soft: with no source there are no rows.
@@ -11,6 +12,7 @@ import type { Query } from '../../src/queries/types.js';
 import type { QueryExportFormat, QueryExports } from '../queries/types.js';
 import type { AnswerEventDetail, FindingDismissEventDetail, QuerySendEventDetail } from './events.js';
 import { DISMISS_REASON_LABELS } from './events.js';
+import type { DismissedFinding } from './dismissed-list.js';
 import { withFindings, withStatus, type WorkspaceRow } from './workspace-model.js';
 
 /** What a workspace needs from an editor (a `<cdi-editor>` has all of it). */
@@ -20,13 +22,17 @@ export interface WorkspaceSource extends EventTarget {
   queryFor(findingId: string): Query | undefined;
   exportQueries<F extends QueryExportFormat>(format: F): Promise<QueryExports[F]>;
   auditTrail(): string;
-  /** Shows a dismissed finding again, when the editor can (returns false when it could not). */
-  restoreFinding?(findingId: string): boolean;
-  /** Records that a query was sent (audit and `cdi-query-send`), when the editor can. */
+  /** The dismissals in force, when the editor reports them (a `<cdi-editor>` does). */
+  readonly dismissals?: readonly DismissedFinding[];
+  /** Shows a dismissed finding again (by its dismissal's key); false when it could not. */
+  restoreDismissal?(key: string): boolean;
+  /** Records that a query was sent (audit and `cdi-query-send`); false when it could not. */
   markQuerySent?(findingId: string): boolean;
+  /** Selects a finding's words in the note and opens its popover; false when it is not shown. */
+  showFinding?(findingId: string): boolean;
 }
 
-const EVENTS = ['cdi-findings', 'cdi-answer', 'cdi-finding-dismiss', 'cdi-query-send', 'cdi-finding-restore'] as const;
+const EVENTS = ['cdi-findings', 'cdi-answer', 'cdi-finding-dismiss', 'cdi-query-send'] as const;
 
 /** The labels of an answer's choices ("Acute on chronic; Systolic"; "Other" as its text). */
 function answerDetail(detail: AnswerEventDetail): string {
@@ -100,7 +106,6 @@ export class WorkspaceTracker implements ReactiveController {
     if (!source || !(event instanceof CustomEvent)) return;
     switch (event.type) {
       case 'cdi-findings':
-      case 'cdi-finding-restore':
         this.update(withFindings(this.rows, source.findings, (id) => source.queryFor(id)));
         break;
       case 'cdi-answer': {

@@ -8,7 +8,7 @@ import { analyze } from '../../src/index.js';
 import type { Analysis, AnalyzeOptions, Finding } from '../../src/types.js';
 import { answerWriting, applyAnswerToText, draftQuery, handoff, lintQuery, queriesToBundle, queryToText } from '../../src/queries/index.js';
 import type { HandoffState, HandoffSummary, Query, TextEdit } from '../../src/queries/types.js';
-import type { AnswerEditRequest, ExportRequest, HandoffRequest, QueriedAnalysis, QueryExports } from './types.js';
+import type { AnsweredRecord, AnswerEditRequest, ExportRequest, HandoffRequest, QueriedAnalysis, QueryExports } from './types.js';
 
 /** The analysis of `text` with the linted query draft of each finding. */
 export function analyzeWithQueries(text: string, options: AnalyzeOptions, run: (text: string, options: AnalyzeOptions) => Analysis = analyze): QueriedAnalysis {
@@ -38,18 +38,24 @@ export function answerEdit(request: AnswerEditRequest): TextEdit {
 const sameSpan = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start === b.start && a.end === b.end;
 
 /**
- * The hand-off of the current text. The note is analysed afresh; a finding that a live dismissal
- * hides is dismissed (with its reason), or answered when the dismissal records a "Clinically
- * undetermined" answer; answers whose words are in the note resolved their findings, so their
- * findings (as answered) are added back to be listed with the codes they now support.
+ * The hand-off of the current text, derived from the text and the editor's answer ledger. The note
+ * is analysed afresh; a finding that a dismissal in force hides is dismissed (with its reason), or
+ * answered when the dismissal records a "Clinically undetermined" answer. Answers whose words are
+ * in the note resolved their findings, so their findings (as answered) are added back to be listed
+ * with the codes they now support, except when the fresh analysis still flags the same condition
+ * (an answer to part of a query): the answer is listed, and the code line is the flagged
+ * finding's, once. For one condition answered more than once, the latest answer counts.
  */
 export function handoffOf(request: HandoffRequest): HandoffSummary {
   const analysis = analyze(request.text, request.options);
-  // Dismissals name the element's finding ids; handoff() matches answers by the query's finding id.
-  const answeredIds = new Set(request.answered.map((a) => a.finding.id));
-  const answeredQueryIds = new Set(request.answered.map((a) => a.query.findingId));
+  const sameCondition = (a: Pick<Finding, 'kind' | 'family'>, b: Pick<Finding, 'kind' | 'family'>): boolean => a.kind === b.kind && a.family === b.family;
+  // The latest answer per finding (the ledger keeps them oldest first).
+  const records = request.answered.filter((r, i) => !request.answered.slice(i + 1).some((later) => later.finding.id === r.finding.id));
+  const answeredIds = new Set(records.map((a) => a.finding.id));
+  const answeredQueryIds = new Set(records.map((a) => a.query.findingId));
   const findings: Finding[] = [];
   const state: HandoffState = { text: request.text, answered: [], dismissed: [] };
+  const stillFlagged = new Set<AnsweredRecord>();
   for (const finding of analysis.findings) {
     const dismissal = request.dismissed.find(
       (d) => d.kind === finding.kind && d.family === finding.family && (sameSpan(d, finding) || finding.mentions.some((m) => sameSpan(m, d))),
@@ -58,9 +64,15 @@ export function handoffOf(request: HandoffRequest): HandoffSummary {
     if (answeredQueryIds.has(finding.id)) continue; // an id clash with an answered finding: the answer wins
     findings.push(finding);
     if (dismissal) state.dismissed.push({ findingId: finding.id, reason: dismissal.reason });
+    else {
+      // Answered in part: the condition is still flagged here; its answer is listed without a code line of its own.
+      const candidates = records.filter((r) => sameCondition(r.finding, finding) && !stillFlagged.has(r));
+      const nearest = candidates.sort((x, y) => Math.abs(x.finding.start - finding.start) - Math.abs(y.finding.start - finding.start))[0];
+      if (nearest) stillFlagged.add(nearest);
+    }
   }
-  for (const record of request.answered) {
-    findings.push({ ...record.finding, id: record.query.findingId });
+  for (const record of records) {
+    if (!stillFlagged.has(record)) findings.push({ ...record.finding, id: record.query.findingId });
     state.answered.push({ query: record.query, answer: record.answer });
   }
   return handoff({ ...analysis, findings }, state);

@@ -132,10 +132,18 @@ export function writeAnswer(text: string, finding: Finding, query: Query, answer
     return applyEdit(text, { from: finding.start, to: finding.end, insert: capitalised(text, finding.start, words) });
   }
 
-  // Words after the evidence, minus those already following it.
+  // Words after the evidence, minus those already following it ("stage 3a" after "CKD stage 3"
+  // completes the "3": the edit goes after the words already there).
   let suffix = '';
+  let end = finding.end;
   for (const w of afterWords) {
-    const trimmed = trimOverlapStart(w, suffix === '' ? text.slice(finding.end, finding.end + 200) : suffix);
+    if (suffix === '') {
+      const overlap = overlapAfter(text, finding.end, w);
+      end = overlap.at;
+      if (overlap.words !== '') suffix = overlap.words;
+      continue;
+    }
+    const trimmed = trimOverlapStart(w, suffix);
     if (trimmed !== '') suffix += joinAfter(trimmed);
   }
   // Words before the evidence (before a site word right in front of it), minus those already there.
@@ -149,8 +157,8 @@ export function writeAnswer(text: string, finding: Finding, query: Query, answer
   if (prefix !== '') prefix = capitalised(text, at, prefix);
   if (prefix === '' && suffix === '') return noEdit;
   if (suffix === '') return applyEdit(text, { from: at, to: at, insert: `${prefix} ` });
-  if (prefix === '') return applyEdit(text, { from: finding.end, to: finding.end, insert: suffix });
-  return applyEdit(text, { from: at, to: finding.end, insert: `${prefix} ${text.slice(at, finding.end)}${suffix}` });
+  if (prefix === '') return applyEdit(text, { from: end, to: end, insert: suffix });
+  return applyEdit(text, { from: at, to: end, insert: `${prefix} ${text.slice(at, end)}${suffix}` });
 }
 
 /** Whether free text names the condition: it contains the evidence or one of the condition's names, as whole words. */
@@ -201,6 +209,30 @@ function overlapBefore(text: string, at: number, words: string): { at: number; w
     }
   }
   return { at, words };
+}
+
+/**
+ * Where and what to write after offset `at` so the text reads `words` there without repeating what
+ * already follows: the longest start of `words` that the text already has after `at` (ending at a
+ * word boundary of the text) is kept and only the rest is written after it. Returns the offset to
+ * write at and the words (with their leading space or punctuation), empty when nothing is missing.
+ */
+function overlapAfter(text: string, at: number, words: string): { at: number; words: string } {
+  const want = joinAfter(words);
+  const limit = Math.min(text.length - at, want.length);
+  let common = 0;
+  while (common < limit && text.charAt(at + common).toLowerCase() === want.charAt(common).toLowerCase() && text.charAt(at + common) !== '\n') common++;
+  const isWord = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);
+  // Back off to a point that ends a word of the text, past at least one whole word of the wording
+  // (the wording may go on to complete the text's last word: "3" becomes "3a").
+  const wholeWordBefore = (n: number): boolean => {
+    for (let i = 1; i <= n; i++) if (isWord(want.charAt(i - 1)) && (i === want.length || !isWord(want.charAt(i)))) return true;
+    return false;
+  };
+  while (common > 0 && !(!isWord(text.charAt(at + common)) && wholeWordBefore(common))) common--;
+  if (common === 0) return { at, words: want };
+  const rest = want.slice(common);
+  return { at: at + common, words: rest };
 }
 
 /** `words` minus its leading words that `following` already starts with (after leading spaces). */

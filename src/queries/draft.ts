@@ -61,7 +61,7 @@ export function draftQuery(finding: Finding, text: string, options: DraftOptions
     purpose: template.purpose,
     format,
     title: fill(template.title),
-    condition: conditionName(finding, family),
+    condition: plainConditionName(finding, family),
     question: fill(template.question),
     indicators,
     items: items.map((item) => ({ ...item, prompt: fillItemPrompt(template.itemPrompt, item.axis, finding) })),
@@ -202,7 +202,7 @@ function inClinicalOrder<T>(entries: [string, T][], order: readonly string[] | u
  * ("knee osteoarthritis", from the family's qualifier phrases), else the family's title without
  * its parenthesis ("Cancer"), or the finding's own words when the title names a group.
  */
-export function conditionName(finding: Pick<Finding, 'family' | 'text' | 'codes'>, family: FamilyRule | undefined): string {
+export function plainConditionName(finding: Pick<Finding, 'family' | 'text' | 'codes'>, family: FamilyRule | undefined): string {
   if (!family) return oneLine(finding.text);
   const shared = (key: string): string | undefined => {
     const ids = new Set(finding.codes.candidates.map((c) => c.when[key]));

@@ -25,13 +25,14 @@ export function handoffToText(summary: HandoffSummary): string {
   lines.push(`Open queries (${summary.unanswered.length}):`);
   for (const q of summary.unanswered) lines.push(`  - ${q.title}`);
   lines.push(`Answered (${summary.answered.length}):`);
-  for (const a of summary.answered) lines.push(`  - ${a.query.title}: ${a.labels.join('; ')}`);
+  for (const a of summary.answered) lines.push(`  - ${a.condition ?? a.query.title}: ${a.labels.join('; ')}`);
   lines.push(`Dismissed (${summary.dismissed.length}):`);
-  for (const d of summary.dismissed) lines.push(`  - "${d.evidence}" (${d.rule}): ${d.reason}`);
+  for (const d of summary.dismissed) lines.push(`  - ${d.condition ?? d.rule} "${d.evidence}": ${d.reason.replace(/-/g, ' ')}`);
   lines.push('Codes the note supports:');
   for (const c of summary.codes) {
     const show = (code: typeof c.now) => (code ? `${code.code} ${code.title}` : 'none');
-    lines.push(`  - ${c.rule}: ${show(c.now)}${c.now?.code !== c.before?.code ? ` (was ${show(c.before)})` : ''}`);
+    lines.push(`  - ${c.condition ?? c.rule}: ${show(c.now)}${c.now?.code !== c.before?.code ? ` (was ${show(c.before)})` : ''}`);
   }
+  if (summary.scope) lines.push(summary.scope);
   return `${lines.join('\n')}\n`;
 }

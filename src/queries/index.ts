@@ -3,14 +3,14 @@
  * text edits, the hand-off summary, the audit trail's pure pieces, and text/JSON/FHIR exports.
  * Pure and synchronous; no DOM.
  */
-export { draftQuery, templateFor, conditionName, QueryDraftError, type DraftOptions } from './draft.js';
+export { draftQuery, templateFor, plainConditionName, QueryDraftError, type DraftOptions } from './draft.js';
 export { statementLine, splitOptions, conditionHeading, landingAnnouncement, answerAnnouncement, writtenPhrase, MAX_VISIBLE_ANSWERS } from './present.js';
 export { lintQuery } from './lint.js';
 export {
   applyAnswerToText, answerWriting, writeAnswer, collapseRepeatedWords, codeAfterAnswer, chosenOptions, AnswerError,
   type AppliedAnswer, type AnswerWriting, type ChosenOption,
 } from './answer.js';
-export { handoff } from './handoff.js';
+export { handoff, conditionName, HANDOFF_SCOPE } from './handoff.js';
 export { auditRecord, toJsonLines, fnv1a, type AuditOptions } from './audit.js';
 export { queryToText, handoffToText } from './export-text.js';
 export {

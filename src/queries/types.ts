@@ -220,6 +220,8 @@ export interface HandoffState {
 export interface SupportedCode {
   findingId: string;
   rule: string;
+  /** The condition in plain words ("Heart failure"), for people; `rule` is for machines. */
+  condition: string;
   /** What the note supported when analysed. */
   before: CodeRef | null;
   /** What it supports with the answer applied (= `before` when unanswered or undetermined). */
@@ -228,11 +230,14 @@ export interface SupportedCode {
 
 /** The summary handed to a coder or CDI specialist when the clinician is done. */
 export interface HandoffSummary {
+  /** What the summary covers: the conditions cdi-lint flagged in this note, not a full coding of it. */
+  scope: string;
   /** Queries drafted for findings that are neither answered nor dismissed. */
   unanswered: Query[];
-  answered: Array<AnsweredQuery & { labels: string[] }>;
-  dismissed: Array<Dismissal & { rule: string; evidence: string }>;
-  /** One per finding, in finding order. */
+  /** Answers that stand, one per condition (the latest); `condition` in plain words. */
+  answered: Array<AnsweredQuery & { labels: string[]; condition: string }>;
+  dismissed: Array<Dismissal & { rule: string; evidence: string; condition: string }>;
+  /** One per flagged condition, in finding order (a condition answered in part and still flagged is listed once). */
   codes: SupportedCode[];
 }
 

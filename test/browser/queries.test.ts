@@ -115,7 +115,7 @@ describe('<cdi-editor> compliant queries', () => {
     for (const item of expected.items) {
       const fieldset = popover.querySelector(`fieldset[data-item="${item.id}"]`)!;
       expect(fieldset.querySelector('legend')?.textContent).to.equal(item.prompt);
-      const labels = [...fieldset.querySelectorAll('button[data-option]')].map((b) => b.textContent);
+      const labels = [...fieldset.querySelectorAll('button[data-option] .option-label')].map((b) => b.textContent);
       expect(labels).to.deep.equal(item.options.map((o) => o.label));
       expect(labels).to.include('Other (please specify)');
       expect(labels).to.include('Clinically undetermined');
@@ -286,6 +286,7 @@ describe('<cdi-editor> compliant queries', () => {
     await choose(el, 'type', 'diastolic');
     popover = await openPopover(el, findingOf(el, 'anemia').id);
     const dismissed = nextEvent(el, 'cdi-finding-dismiss');
+    popover.querySelector<HTMLSelectElement>('select')!.value = 'not-clinically-relevant';
     popover.querySelector<HTMLButtonElement>('button[part="dismiss"]')!.click();
     await dismissed;
 

@@ -67,7 +67,8 @@ describe('--format handoff', () => {
       '  Answered (0):',
       '  Dismissed (0):',
       '  Codes the note supports:',
-      '    - missing-specificity/heart-failure: I50.9 Heart failure, unspecified',
+      '    - Heart failure: I50.9 Heart failure, unspecified',
+      '  Covers only the conditions cdi-lint flagged in this note; it is not a complete coding of the note.',
       '', '',
     ].join('\n'));
   });

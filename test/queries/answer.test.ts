@@ -29,6 +29,36 @@ describe('applyAnswerToText', () => {
     expect(applyAnswerToText(HF, finding, query, answer(query, { acuity: { optionId: 'other', text: 'subacute' } })).text).toBe('PAST MEDICAL HISTORY: Subacute CHF, hypertension.');
   });
 
+  it('"Other" text that names the condition replaces the evidence instead of repeating it', () => {
+    const text = 'Problems: Anemia. CHF.';
+    const { finding, query } = draftFor(text, (f) => f.family === 'anemia');
+    const other = (t: string) => answer(query, { type: { optionId: 'other', text: t } });
+    expect(applyAnswerToText(text, finding, query, other('anemia of chronic disease')).text).toBe('Problems: Anemia of chronic disease. CHF.');
+    expect(applyAnswerToText(text, finding, query, other('iron deficiency')).text).toBe('Problems: Iron deficiency Anemia. CHF.');
+  });
+
+  it('"Other" text naming the condition by another of its names replaces the abbreviation', () => {
+    const { finding, query } = draftFor(HF);
+    expect(applyAnswerToText(HF, finding, query, answer(query, { acuity: { optionId: 'other', text: 'acute on chronic diastolic heart failure' } })).text)
+      .toBe('PAST MEDICAL HISTORY: Acute on chronic diastolic heart failure, hypertension.');
+    expect(applyAnswerToText(HF, finding, query, answer(query, { acuity: 'acute', type: { optionId: 'other', text: 'systolic chf' } })).text)
+      .toBe('PAST MEDICAL HISTORY: Acute systolic CHF, hypertension.');
+  });
+
+  it('never writes words the note already has next to the evidence ("calf vein" on "vein DVT")', () => {
+    const text = 'Assessment: left leg vein DVT.';
+    const { finding, query } = draftFor(text, (f) => f.family === 'deep-vein-thrombosis');
+    expect(applyAnswerToText(text, finding, query, answer(query, { site: 'calf' })).text).toBe('Assessment: left leg calf vein DVT.');
+    expect(applyAnswerToText(text, finding, query, answer(query, { site: 'femoral', acuity: 'acute' })).text).toBe('Assessment: left leg acute femoral vein DVT.');
+    expect(applyAnswerToText(text, finding, query, answer(query, { site: { optionId: 'other', text: 'calf vein' } })).text).toBe('Assessment: left leg calf vein DVT.');
+  });
+
+  it('completes a value the note states in part ("CKD stage 3" answered 3a reads "CKD stage 3a")', () => {
+    const text = 'PMH: CKD stage 3, CHF.';
+    const { finding, query } = draftFor(text, (f) => f.family === 'chronic-kidney-disease');
+    expect(applyAnswerToText(text, finding, query, answer(query, { stage: '3a' })).text).toBe('PMH: CKD stage 3a, CHF.');
+  });
+
   it('changes nothing for "Clinically undetermined"', () => {
     const { finding, query } = draftFor(HF);
     expect(applyAnswerToText(HF, finding, query, answer(query, { acuity: 'undetermined', type: 'undetermined' }))).toEqual({ text: HF, edit: { from: 22, to: 22, insert: '' } });

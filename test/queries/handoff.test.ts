@@ -28,7 +28,7 @@ describe('handoff', () => {
 
   it('lists the dismissed findings with their reasons', () => {
     const { summary, af } = setup();
-    expect(summary.dismissed).toEqual([{ findingId: af.id, reason: 'Type documented in the cardiology note', rule: 'missing-specificity/atrial-fibrillation', evidence: 'atrial fibrillation' }]);
+    expect(summary.dismissed).toEqual([{ findingId: af.id, reason: 'Type documented in the cardiology note', rule: 'missing-specificity/atrial-fibrillation', evidence: 'atrial fibrillation', condition: 'Atrial fibrillation and flutter' }]);
   });
 
   it('gives the code each finding supports after its answer', () => {
@@ -39,6 +39,31 @@ describe('handoff', () => {
   it('renders as plain text for the command line', () => {
     const text = handoffToText(setup().summary);
     expect(text).toContain('Open queries (1):');
-    expect(text).toContain('missing-specificity/heart-failure: I50.32 Chronic diastolic (congestive) heart failure (was I50.9 Heart failure, unspecified)');
+    expect(text).toContain('Heart failure: I50.32 Chronic diastolic (congestive) heart failure (was I50.9 Heart failure, unspecified)');
+    expect(text).not.toContain('missing-specificity/');
+    expect(text).toContain('Covers only the conditions cdi-lint flagged in this note');
+  });
+
+  it('names conditions in plain words and says it covers flagged conditions only', () => {
+    const { summary } = setup();
+    expect(summary.scope).toMatch(/flagged/);
+    expect(summary.codes.map((c) => c.condition)).toEqual(['Heart failure', 'Asthma', 'Atrial fibrillation and flutter']);
+    expect(summary.answered.map((a) => a.condition)).toEqual(['Heart failure']);
+  });
+
+  it('counts the latest of two answers to the same finding', () => {
+    const analysis = analyze(TEXT);
+    const hf = analysis.findings.find((f) => f.family === 'heart-failure')!;
+    const q = draftQuery(hf, TEXT, { analysis });
+    const summary = handoff(analysis, {
+      text: TEXT,
+      answered: [
+        { query: q, answer: answer(q, { acuity: 'chronic', type: 'diastolic' }) },
+        { query: q, answer: answer(q, { acuity: 'acute', type: 'systolic' }) },
+      ],
+      dismissed: [],
+    });
+    expect(summary.answered.map((a) => a.labels)).toEqual([['Acute', 'Systolic']]);
+    expect(summary.codes.filter((c) => c.condition === 'Heart failure').map((c) => c.now?.code)).toEqual(['I50.21']);
   });
 });
