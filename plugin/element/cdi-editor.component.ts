@@ -51,6 +51,8 @@ export type EditorViewMode = 'clinician' | 'cdi';
 
 /** Quiet time after the last keystroke before the note is analysed again, in ms. */
 const DEBOUNCE_MS = 120;
+/** How long a count change stays quiet after an answer or a landing was announced, in ms. */
+const SPOKEN_MS = 3000;
 
 /**
  * A clinical note editor that flags missing documentation specificity as the note is typed.
@@ -184,7 +186,7 @@ export class CdiEditor extends LitElement {
   /** The one polite live region: counts, the finding landed on, what an answer wrote. */
   private readonly announcer = new AnnouncerController(this);
   /** What was last announced from the analysis (its count) and the popover last landed on. */
-  private announced = { count: '', popover: null as string | null };
+  private announced = { count: '', popover: null as string | null, spokeAt: -Infinity };
 
   /** True once the first update has run. */
   private rendered = false;
@@ -196,7 +198,7 @@ export class CdiEditor extends LitElement {
       const { finding, query, answer, edit } = event.detail;
       const last = answer.choices.at(-1);
       const label = query.items.find((i) => i.id === last?.itemId)?.options.find((o) => o.id === last?.optionId)?.label;
-      this.announcer.announce(answerAnnouncement(edit && edit.insert !== '' ? writtenPhrase(this.value, finding, edit) : null, label));
+      this.say(answerAnnouncement(edit && edit.insert !== '' ? writtenPhrase(this.value, finding, edit) : null, label));
     });
   }
 
@@ -339,17 +341,24 @@ export class CdiEditor extends LitElement {
    * on a finding (its popover opened, not by an answer in progress): "CHF: needs acuity and type.
    * Tab to answer." (an answer is announced by what it wrote, see the constructor).
    */
+  /** Says something the user did or landed on (a count change does not interrupt it for a while). */
+  private say(text: string): void {
+    this.announced.spokeAt = performance.now();
+    this.announcer.announce(text);
+  }
+
   private announceChanges(): void {
     const count = this.analysisCtl.announcement;
     if (count !== this.announced.count) {
       this.announced.count = count;
-      this.announcer.announce(count);
+      // A count that follows an answer or a landing by less than a few seconds would cut it off.
+      if (performance.now() - this.announced.spokeAt > SPOKEN_MS) this.announcer.announce(count);
     }
     const open = this.popoverCtl.open;
     const id = open && open.source !== 'answer' ? open.id : open ? this.announced.popover : null;
     if (id !== this.announced.popover) {
       this.announced.popover = id;
-      if (open && id !== null) this.announcer.announce(landingAnnouncement(open.finding.text, open.query));
+      if (open && id !== null) this.say(landingAnnouncement(open.finding.text, open.query));
     }
   }
 

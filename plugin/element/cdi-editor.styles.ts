@@ -390,14 +390,26 @@ export const editorStyles = css`
   }
   .item {
     display: block;
-    width: 100%;
-    text-align: start;
     padding: 0.5rem;
     border: 1px solid var(--_border);
     border-inline-start-width: 4px;
     border-radius: var(--cdi-radius, 0.375rem);
+  }
+  .item-title {
+    display: block;
+    width: 100%;
+    min-height: var(--_target);
+    padding: 0;
+    border: 0;
     background: transparent;
+    text-align: start;
     cursor: pointer;
+  }
+  .item-title:hover strong {
+    text-decoration: underline;
+  }
+  .item-detail {
+    display: block;
   }
   .item--warning {
     border-inline-start-color: var(--_warning);
@@ -406,7 +418,8 @@ export const editorStyles = css`
     border-inline-start-color: var(--_info);
     border-inline-start-style: dotted;
   }
-  .item:hover {
+  .item:hover,
+  .item:focus-within {
     border-color: var(--_focus);
   }
   .severity {

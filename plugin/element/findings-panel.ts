@@ -54,23 +54,19 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
         const severity = SEVERITY_LABELS[finding.severity];
         const query = props.queries.get(finding.id);
         // A short accessible name (condition and words); the message, query and codes are its description.
-        const nameId = `finding-name-${index}`;
         const detailId = `finding-detail-${index}`;
-        return html`<li>
+        return html`<li class="item item--${finding.severity}" part="finding finding-${finding.severity}">
           <button
             type="button"
-            class="item item--${finding.severity}"
-            part="finding finding-${finding.severity}"
+            class="item-title"
             data-finding-id=${finding.id}
             aria-current=${props.activeId === finding.id ? 'true' : nothing}
-            aria-labelledby=${nameId}
             aria-describedby=${detailId}
             @click=${() => props.onSelect(finding.id)}
-          >
-            <span id=${nameId}><span class="severity severity--${finding.severity}"><span aria-hidden="true">${severity.icon}</span> ${severity.text}:</span>
+          ><span class="severity severity--${finding.severity}"><span aria-hidden="true">${severity.icon}</span> ${severity.text}:</span>
             <strong>${query ? conditionHeading(query) : conditionLabel(finding)}</strong>
-            <q class="evidence" part="finding-evidence">${finding.text}</q></span>
-            <span id=${detailId}>
+            <q class="evidence" part="finding-evidence">${finding.text}</q></button>
+          <div id=${detailId} class="item-detail">
             <span class="message" part="finding-message">${query ? statementLine(query) : finding.message}</span>
             ${query
               ? html`<span class="panel-query" part="finding-query">
@@ -82,8 +78,7 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
                 </span>`
               : nothing}
             ${view === 'cdi' ? renderCodes(finding) : nothing}
-            </span>
-          </button>
+          </div>
         </li>`;
       })}
     </ul>

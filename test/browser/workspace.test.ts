@@ -57,6 +57,13 @@ afterEach(() => {
 });
 
 describe('<cdi-workspace>', () => {
+  // The first inline analysis loads the engine and its language model: slow on a busy machine.
+  before(async function () {
+    this.timeout(60_000);
+    await setup('PMH: CHF.');
+    for (const main of document.querySelectorAll('main')) main.remove();
+  });
+
   it('lists one open query per finding with plain condition names and correct counts by condition', async () => {
     const { el, ws } = await setup('PMH: CHF. Hip osteoarthritis. Knee osteoarthritis.');
     expect(el.findings.length).to.be.greaterThan(2);
@@ -85,7 +92,7 @@ describe('<cdi-workspace>', () => {
     expect($$(ws, '.queries .card .codes .code').length).to.equal(3);
   });
 
-  it('marks a query answered from the popover, dismissed with Restore, sent, and auto-resolved when the note is fixed', async () => {
+  it('marks a query sent, answered from the popover, dismissed then restored, and auto-resolved when the note is fixed', async () => {
     const { el, ws } = await setup('CHF. Anemia. Knee OA. Dementia.');
     const byFamily = (family: string) => el.findings.find((f) => f.family === family)!;
 
@@ -114,7 +121,17 @@ describe('<cdi-workspace>', () => {
     await ws.updateComplete;
     expect(text($(ws, '#dismissed-title'))).to.equal('Dismissed (1)');
     expect(text($(ws, '.dismissed .card .statement'))).to.equal('Reason: Already documented elsewhere.');
-    expect($(ws, '.dismissed button[part="restore"]')).to.not.equal(null);
+    const restore = $(ws, '.dismissed button[part="restore"]') as HTMLButtonElement;
+    expect([restore.disabled, restore.getAttribute('aria-label')]).to.deep.equal([false, 'Restore Anemia: Anemia']);
+
+    // Restore: the finding is shown again and its query reopens.
+    const back = nextEvent(el, 'cdi-findings');
+    restore.click();
+    await back;
+    await ws.updateComplete;
+    expect(el.findings.some((f) => f.family === 'anemia')).to.equal(true);
+    expect(ws.rows.find((r) => r.finding.family === 'anemia')!.status).to.equal('open');
+    expect(text($(ws, '#dismissed-title'))).to.equal('Dismissed (0)');
 
     // Auto-resolved: the clinician types the type and acuity in front of "CHF" themself.
     el.focus();
