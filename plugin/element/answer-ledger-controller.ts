@@ -87,11 +87,16 @@ export class AnswerLedgerController implements ReactiveController {
   }
 }
 
-/** Two answers about the same condition: same finding, or same kind and family on overlapping words. */
+/**
+ * Two answers about the same condition: the same finding, or the same kind and family on the same
+ * words (the engine reports one finding per condition, so a later answer answers what the note
+ * still lacked after the earlier one, and its finding already reads the earlier answer's words).
+ */
 function sameCondition(a: LedgerEntry, b: LedgerEntry): boolean {
   if (a.findingId === b.findingId) return true;
-  if (a.finding.kind !== b.finding.kind || a.finding.family !== b.finding.family) return false;
-  const ra = a.written ?? null;
-  const rb = b.written ?? null;
-  return ra !== null && rb !== null && ra.from <= rb.to && rb.from <= ra.to;
+  if (a.finding.kind !== b.finding.kind || a.finding.family !== b.finding.family || a.finding.family === null) return false;
+  // Per-joint conditions ("knee OA", "hip OA") are distinct findings of one family: their words differ.
+  const x = a.finding.text.toLowerCase();
+  const y = b.finding.text.toLowerCase();
+  return x.includes(y) || y.includes(x);
 }

@@ -20,7 +20,7 @@ import type { Finding, Setting } from '../../src/index.js';
 import type { HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption } from '../../src/queries/types.js';
 import type { QueryExportFormat, QueryExports } from '../queries/types.js';
 import {
-  answerFinding, cdiLint, dismissFinding, getFindings, nextFinding, previewAnswer, previousFinding, reanalyze, selectFinding,
+  answerFinding, cdiLint, dismissFinding, findFinding, getFindings, nextFinding, previewAnswer, previousFinding, reanalyze, selectFinding,
 } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus, AnswerPreview } from '../prosemirror/index.js';
 import { docToText, textMap } from '../positions.js';
@@ -178,7 +178,7 @@ export class CdiEditor extends LitElement {
   private readonly ledger = new AnswerLedgerController(this, () => this.editor.state);
   private readonly popoverCtl = new PopoverController(this, (id) => {
     const finding = this.analysisCtl.findings.find((f) => f.id === id);
-    return finding ? { finding, query: this.analysisCtl.queries.get(id) } : undefined;
+    return finding ? { finding, query: findFinding(this.editor.state, id)?.query } : undefined;
   });
   private readonly audit = new AuditTrail(this);
   /** Places the open popover (Floating UI; a bottom sheet on narrow screens). */
@@ -251,7 +251,7 @@ export class CdiEditor extends LitElement {
 
   /** The compliant query of a visible finding (by its id in {@link findings}), when the analyser drafted one. */
   queryFor(findingId: string): Query | undefined {
-    return this.analysisCtl.queries.get(findingId);
+    return findFinding(this.editor.state, findingId)?.query;
   }
 
   /**
@@ -626,7 +626,7 @@ export class CdiEditor extends LitElement {
     if (!view) return;
     if (reason === '') {
       this.dismissHint = true;
-      this.announcer.announce('Choose why before dismissing.');
+      this.announcer.announce('Choose a reason before dismissing.');
       return;
     }
     const query = this.analysisCtl.queries.get(finding.id);

@@ -207,7 +207,7 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
         ${DISMISS_REASONS.map((r) => html`<option value=${r}>${DISMISS_REASON_LABELS[r]}</option>`)}
       </select>
       <button type="button" part="dismiss" class="dismiss-button" @click=${dismiss}>Dismiss</button>
-      ${props.dismissHint ? html`<span id="dismiss-hint" class="hint">Choose why before dismissing.</span>` : nothing}
+      ${props.dismissHint ? html`<span id="dismiss-hint" class="hint">Choose a reason before dismissing.</span>` : nothing}
     </div>
   </div>`;
 }
