@@ -151,7 +151,7 @@ export const editorStyles = css`
   /* Narrow screens: a bottom sheet across the viewport (placed by Floating UI against its bottom edge). */
   .popover.popover--sheet {
     max-width: none;
-    max-height: 75vh;
+    max-height: 85vh;
     border-radius: var(--cdi-radius, 0.375rem) var(--cdi-radius, 0.375rem) 0 0;
     border-width: 1px 0 0;
     padding: 0.75rem 1rem calc(0.75rem + env(safe-area-inset-bottom, 0px));
@@ -162,14 +162,15 @@ export const editorStyles = css`
   }
   .popover-title {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0 0.5rem;
+    gap: 0.375rem;
     align-items: baseline;
   }
-  .popover-evidence {
-    font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-    font-size: 0.875em;
-    color: var(--_muted);
+  /* Indicators: one line each (the whole quotation is still in the text, for screen readers and on hover). */
+  .popover .indicators li {
+    list-style-position: inside;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
   .more {
     flex-basis: 100%;
@@ -301,6 +302,18 @@ export const editorStyles = css`
   }
   .panel-query > span {
     display: block;
+  }
+  .panel-query summary {
+    display: inline-flex;
+    min-width: var(--_target);
+    align-items: center;
+    min-height: var(--_target);
+    cursor: pointer;
+    color: var(--_muted);
+  }
+  .panel-query summary:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
   }
   .panel-indicators q {
     font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);

@@ -84,6 +84,11 @@ export class CdiWorkspace extends LitElement {
     return this.tracker.rows;
   }
 
+  /** Forgets the queries listed so far (call it when the editor gets a new note) and lists the current ones. */
+  reset(): void {
+    this.tracker.reset();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // An editor declared after the workspace is found once the document has parsed it.

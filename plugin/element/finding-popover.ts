@@ -17,7 +17,7 @@ import { DISMISS_REASONS, DISMISS_REASON_LABELS } from './events.js';
 import type { DismissReason } from './events.js';
 import { renderCodes } from './findings-panel.js';
 import { SEVERITY_LABELS } from './labels.js';
-import { conditionHeading, splitOptions, statementLine } from '../../src/queries/present.js';
+import { splitOptions, statementLine } from '../../src/queries/present.js';
 import type { AnchorRect, PopoverPositioner } from './popover-position.js';
 
 /** What the popover shows and what it calls back. */
@@ -148,7 +148,7 @@ function renderQuery(props: FindingPopoverProps, query: Query): TemplateResult {
     ${query.indicators.length > 0
       ? html`<p class="indicators-title">From the note:</p>
           <ul class="indicators" part="indicators">
-            ${query.indicators.map((i) => html`<li><q>${i.text}</q></li>`)}
+            ${query.indicators.map((i) => html`<li title=${i.text}><q>${i.text}</q></li>`)}
           </ul>`
       : nothing}
     ${query.items.map((item, index) => renderItem(props, item, index))}
@@ -196,8 +196,8 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
     @pointerenter=${props.onPointerEnter}
     @pointerleave=${props.onPointerLeave}
   >
-    <p id="popover-title" class="popover-title"><strong><span aria-hidden="true">${severity.icon}</span> ${query ? conditionHeading(query) : severity.text}</strong> <q class="popover-evidence">${finding.text}</q></p>
-    <p id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : finding.message}</p>
+    <p id="popover-title" class="popover-title"><span aria-hidden="true">${severity.icon}</span>
+      <strong id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : `${severity.text}: ${finding.message}`}</strong></p>
     ${props.view === 'cdi' ? html`<p>${renderCodes(finding)}</p>` : nothing}
     ${query ? renderQuery(props, query) : nothing}
     <div class="dismiss">

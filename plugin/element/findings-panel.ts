@@ -69,13 +69,14 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
           <div id=${detailId} class="item-detail">
             <span class="message" part="finding-message">${query ? statementLine(query) : finding.message}</span>
             ${query
-              ? html`<span class="panel-query" part="finding-query">
+              ? html`<details class="panel-query" part="finding-query">
+                  <summary>Query</summary>
                   <span class="question">${query.question}</span>
                   ${query.indicators.length > 0
                     ? html`<span class="panel-indicators">Indicators: ${query.indicators.map((i, n) => html`${n > 0 ? '; ' : ''}<q>${i.text}</q>`)}</span>`
                     : nothing}
                   <span class="panel-options">Options: ${query.items.map((item, n) => html`${n > 0 ? ' · ' : ''}${item.prompt}: ${item.options.map((o) => o.label).join(', ')}`)}</span>
-                </span>`
+                </details>`
               : nothing}
             ${view === 'cdi' ? renderCodes(finding) : nothing}
           </div>

@@ -120,12 +120,13 @@ export class PopoverPositioner implements ReactiveController {
       strategy: 'absolute',
       middleware: [
         offset(4),
-        flip({ padding: EDGE, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-        shift({ padding: EDGE }),
+        flip({ padding: EDGE, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'], fallbackStrategy: 'initialPlacement' }),
+        // Too tall for the space below and above: it slides up over the words rather than scroll inside.
+        shift({ padding: EDGE, crossAxis: true }),
         size({
           padding: EDGE,
-          apply({ availableHeight, availableWidth, elements }) {
-            elements.floating.style.maxHeight = `${Math.max(MIN_HEIGHT, Math.floor(availableHeight))}px`;
+          apply({ availableWidth, elements }) {
+            elements.floating.style.maxHeight = `${Math.max(MIN_HEIGHT, viewportHeight() - 2 * EDGE)}px`;
             elements.floating.style.maxWidth = `${Math.max(200, Math.floor(Math.min(availableWidth, 28 * 16)))}px`;
           },
         }),

@@ -61,6 +61,13 @@ export class WorkspaceTracker implements ReactiveController {
     if (this.connected) this.listen();
   }
 
+  /** Forgets every row (a new note) and starts again from the source's current findings. */
+  reset(): void {
+    this.rows = [];
+    const source = this.source;
+    this.update(source ? withFindings([], source.findings, (id) => source.queryFor(id)) : []);
+  }
+
   /** The source followed now. */
   get current(): WorkspaceSource | null {
     return this.source;
