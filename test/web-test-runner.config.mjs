@@ -108,7 +108,7 @@ export default {
   files: [join(rootDir, 'test/browser/**/*.test.ts')],
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 60_000,
+  testsFinishTimeout: 240_000,
   plugins: [esbuildPlugin({ ts: true, target: TARGET, tsconfig: join(rootDir, 'tsconfig.json') }), prebundle(), jsonModules()],
   browsers: [
     chromeLauncher({

@@ -155,6 +155,35 @@ export function answerFinding(view: EditorView, findingId: string, answer: Query
   return true;
 }
 
+/**
+ * An edit as the smallest changes that make it, applied in order (each in the text as the previous
+ * one left it): the text the edit keeps is not rewritten, so the words it keeps (an earlier
+ * answer's, a dismissed finding's) keep their place through this edit and its undo. An edit that
+ * wraps the old words ("acute " + "CKD" + " stage 3") becomes an insertion after them, then one
+ * before them; otherwise the common start and end of the old and new words are left alone.
+ */
+export function splitEdit(text: string, edit: TextEdit): TextEdit[] {
+  const old = text.slice(edit.from, edit.to);
+  const { insert } = edit;
+  if (old !== '' && insert.length > old.length) {
+    const at = insert.indexOf(old);
+    if (at >= 0) {
+      const parts: TextEdit[] = [];
+      const after = insert.slice(at + old.length);
+      const before = insert.slice(0, at);
+      if (after !== '') parts.push({ from: edit.to, to: edit.to, insert: after });
+      if (before !== '') parts.push({ from: edit.from, to: edit.from, insert: before });
+      return parts;
+    }
+  }
+  let start = 0;
+  while (start < old.length && start < insert.length && old.charCodeAt(start) === insert.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < old.length - start && end < insert.length - start && old.charCodeAt(old.length - 1 - end) === insert.charCodeAt(insert.length - 1 - end)) end++;
+  if (start === old.length && start === insert.length) return [];
+  return [{ from: edit.from + start, to: edit.to - end, insert: insert.slice(start, insert.length - end) }];
+}
+
 /** Adds to `tr` the steps that take back a previous part of an answer (without a history). */
 function revert(tr: Transaction, entry: LedgerEntry, dismissals: readonly Dismissal[]): void {
   const ops: LedgerOp[] = [{ op: 'unrecord', entry }];
@@ -174,16 +203,21 @@ function write(tr: Transaction, plan: AnswerPlan, state: EditorState): void {
     .map((f) => f.id);
   const { edit } = plan.applied;
   const base = plan.baseText;
-  const map = textMap(tr.doc);
   const writes = !(edit.insert === '' && edit.from === edit.to);
   let written: LedgerEntry['written'] = null;
-  let evidence = map.toRange(plan.finding);
+  let evidence = textMap(tr.doc).toRange(plan.finding);
   if (writes) {
-    const side = (offset: number): -1 | 1 => (offset >= base.length || base.charAt(offset) === '\n' ? -1 : 1);
-    const from = map.toPos(edit.from, edit.from === edit.to ? side(edit.from) : 1);
-    const to = edit.from === edit.to ? from : Math.max(from, map.toPos(edit.to, -1));
-    if (edit.insert) tr.insertText(edit.insert, from, to);
-    else tr.delete(from, to);
+    // Applied as the smallest changes, last first so earlier offsets stay valid (see splitEdit).
+    let text = base;
+    for (const part of splitEdit(base, edit)) {
+      const map = textMap(tr.doc);
+      const side = (offset: number): -1 | 1 => (offset >= text.length || text.charAt(offset) === '\n' ? -1 : 1);
+      const from = map.toPos(part.from, part.from === part.to ? side(part.from) : 1);
+      const to = part.from === part.to ? from : Math.max(from, map.toPos(part.to, -1));
+      if (part.insert) tr.insertText(part.insert, from, to);
+      else tr.delete(from, to);
+      text = text.slice(0, part.from) + part.insert + text.slice(part.to);
+    }
     const after = textMap(tr.doc);
     const shift = (offset: number): number => (offset < edit.from ? offset : offset >= edit.to ? offset + edit.insert.length - (edit.to - edit.from) : edit.from);
     const covered = edit.from <= plan.finding.start && plan.finding.end <= edit.to;
@@ -191,7 +225,7 @@ function write(tr: Transaction, plan: AnswerPlan, state: EditorState): void {
     const end = covered ? edit.from + edit.insert.length : shift(plan.finding.end);
     evidence = after.toRange({ start, end: Math.max(start, end) });
     if (edit.insert !== '') written = { ...after.toRange({ start: edit.from, end: edit.from + edit.insert.length }), text: edit.insert };
-    tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(to, 1))).scrollIntoView();
+    tr.setSelection(TextSelection.create(tr.doc, after.toPos(edit.from + edit.insert.length, -1))).scrollIntoView();
   }
   const ops: LedgerOp[] = [];
   let dismissalKey: string | undefined;
