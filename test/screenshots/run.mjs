@@ -2,7 +2,8 @@
 /**
  * `npm run screenshots`: the demo in headless Chromium at 1280x800, 1920x1080, a 390x844 phone,
  * and 1280x800 in dark mode. For each: the clinician view with its findings and the CDI workspace,
- * then a query popover open (a bottom sheet on the phone). Writes PNGs to `--out DIR` (default: a
+ * a query popover open (a bottom sheet on the phone), then the workspace after one query was
+ * answered in the popover and another sent. Writes PNGs to `--out DIR` (default: a
  * directory under the system's temp dir) and prints one JSON line of layout measurements per
  * shot: horizontal overflow, the popover's box against the viewport, whether it scrolls inside,
  * the smallest interactive target, and whether the findings are beside the note.
@@ -110,6 +111,18 @@ async function main() {
       const popoverShot = join(out, `${shot.name}-popover.png`);
       await page.screenshot({ path: popoverShot });
       console.log(JSON.stringify({ shot: `${shot.name}-popover.png`, ...(await page.evaluate(measure)) }));
+      // The workspace after work: one query answered in the popover, one sent from the workspace.
+      await page.evaluate(() => {
+        const root = document.querySelector('#clinician').shadowRoot;
+        for (const item of root.querySelectorAll('.popover fieldset')) item.querySelector('button[data-role="answer"]')?.click();
+      });
+      await page.waitForFunction(() => document.querySelector('#workspace').shadowRoot.querySelector('.card--answered'), { timeout: STEP_TIMEOUT_MS });
+      await page.evaluate(() => document.querySelector('#workspace').shadowRoot.querySelector('.card--open button[part="send-query"]')?.click());
+      const workspaceShot = join(out, `${shot.name}-workspace.png`);
+      await page.evaluate(() => document.querySelector('#workspace').scrollIntoView());
+      await new Promise((r) => setTimeout(r, 200));
+      await page.screenshot({ path: workspaceShot });
+      console.log(JSON.stringify({ shot: `${shot.name}-workspace.png`, ...(await page.evaluate(measure)) }));
       await page.close();
     }
   } finally {
