@@ -94,7 +94,7 @@ export class AnswerLedgerController implements ReactiveController {
  */
 function sameCondition(a: LedgerEntry, b: LedgerEntry): boolean {
   if (a.findingId === b.findingId) return true;
-  if (a.finding.kind !== b.finding.kind || a.finding.family !== b.finding.family || a.finding.family === null) return false;
+  if (a.finding.kind !== b.finding.kind || a.finding.family !== b.finding.family) return false;
   // Per-joint conditions ("knee OA", "hip OA") are distinct findings of one family: their words differ.
   const x = a.finding.text.toLowerCase();
   const y = b.finding.text.toLowerCase();

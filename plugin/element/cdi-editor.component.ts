@@ -20,7 +20,7 @@ import type { Finding, Setting } from '../../src/index.js';
 import type { HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption } from '../../src/queries/types.js';
 import type { QueryExportFormat, QueryExports } from '../queries/types.js';
 import {
-  answerFinding, cdiLint, dismissFinding, findFinding, getFindings, nextFinding, previewAnswer, previousFinding, reanalyze, selectFinding,
+  answerFinding, cdiLint, cdiLintKey, dismissFinding, findFinding, getFindings, nextFinding, previewAnswer, previousFinding, reanalyze, selectFinding,
 } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus, AnswerPreview } from '../prosemirror/index.js';
 import { docToText, textMap } from '../positions.js';
@@ -455,6 +455,10 @@ export class CdiEditor extends LitElement {
   private transaction(tr: Transaction, view: EditorView): void {
     const state = view.state;
     this.ledger.stateChanged(state);
+    // An answer in progress ends when anything but its own next part changed the note (typing,
+    // undo): its choices so far no longer describe the note.
+    const session = this.popoverCtl.session;
+    if (session && tr.docChanged && cdiLintKey.getState(state)?.lastAnswer !== session.id) this.popoverCtl.reset();
     if (tr.docChanged && tr.doc !== tr.before) {
       let text: string | undefined;
       // The text is read on demand: a listener that ignores it costs nothing per keystroke.

@@ -65,32 +65,37 @@ export function planAnswer(state: EditorState, findingId: string, answer: QueryA
   if (!plugin) return null;
   const previous = plugin.lastAnswer === findingId ? ([...plugin.ledger].reverse().find((e) => e.findingId === findingId) ?? null) : null;
   const visible = findFinding(state, findingId) ?? null;
-  let finding: Finding;
-  let query: Query;
-  let baseText: string;
-  let continues = false;
-  if (previous && previous.query.id === answer.queryId) {
-    const current = docToText(state.doc);
-    const edit = previous.edit;
-    baseText = edit ? current.slice(0, edit.from) + previous.replaced + current.slice(edit.from + edit.insert.length) : current;
-    finding = previous.finding;
-    query = previous.query;
-    continues = true;
-  } else if (visible?.query) {
-    const map = textMap(state.doc);
-    baseText = map.text;
-    query = visible.query;
-    finding = {
-      ...visible.finding,
-      id: visible.id,
-      ...map.toSpan(visible),
-      text: textBetween(state.doc, visible.from, visible.to),
-      mentions: visible.mentions.map((m) => map.toSpan(m)),
-    };
-  } else return null;
+  const continued = previous && previous.query.id === answer.queryId ? continuePlan(state, previous, answer, visible) : null;
+  // The finding still hidden by the answer's first part: this continues it. Visible again (reported
+  // anew on the same words): a new answer, unless only the continuation fits.
+  if (continued && !visible) return continued;
+  return (visible?.query ? freshPlan(state, visible, answer) : null) ?? continued;
+}
+
+function freshPlan(state: EditorState, visible: LintFinding, answer: QueryAnswer): AnswerPlan | null {
+  const map = textMap(state.doc);
+  const query = visible.query!;
+  const finding: Finding = {
+    ...visible.finding,
+    id: visible.id,
+    ...map.toSpan(visible),
+    text: textBetween(state.doc, visible.from, visible.to),
+    mentions: visible.mentions.map((m) => map.toSpan(m)),
+  };
+  return plan(visible.id, finding, query, answer, map.text, null, visible);
+}
+
+function continuePlan(state: EditorState, previous: LedgerEntry, answer: QueryAnswer, visible: LintFinding | null): AnswerPlan | null {
+  const current = docToText(state.doc);
+  const edit = previous.edit;
+  const baseText = edit ? current.slice(0, edit.from) + previous.replaced + current.slice(edit.from + edit.insert.length) : current;
+  return plan(previous.findingId, previous.finding, previous.query, answer, baseText, previous, visible);
+}
+
+function plan(findingId: string, finding: Finding, query: Query, answer: QueryAnswer, baseText: string, previous: LedgerEntry | null, visible: LintFinding | null): AnswerPlan | null {
   let applied: AppliedAnswer;
   try {
-    applied = writeAnswer(baseText, finding, query, answer, query.writing ?? NO_WRITING);
+    applied = writeAnswer(baseText, finding, query, { ...answer, queryId: query.id }, query.writing ?? NO_WRITING);
   } catch {
     return null;
   }
@@ -98,7 +103,7 @@ export function planAnswer(state: EditorState, findingId: string, answer: QueryA
   const reason: DismissReason | null = roles.includes('undetermined')
     ? 'clinically-undetermined'
     : roles.includes('not-significant') ? 'not-clinically-significant' : null;
-  return { findingId, finding, query, answer, baseText, applied, continues, previous: continues ? previous : null, visible, reason };
+  return { findingId, finding, query, answer: { ...answer, queryId: query.id }, baseText, applied, continues: previous !== null, previous, visible, reason };
 }
 
 /** What `answer` would write at finding `findingId` (see {@link planAnswer}); null when it cannot be answered. */

@@ -241,7 +241,10 @@ function applyResults(state: CdiLintState, placed: readonly PlacedFinding[], map
   }
 
   // Kept findings keep their ids (and decorations); new ones take the engine's id, made unique.
+  // Ids are never reused within a document's life: an answer or a dismissal names its finding by id.
   const used = new Set([...kept].map((f) => f.id));
+  for (const e of state.ledger) used.add(e.findingId);
+  for (const d of state.dismissals) used.add(d.findingId);
   const findings: LintFinding[] = [];
   const added: LintFinding[] = [];
   for (const { p, range, mentions, match } of incoming) {
