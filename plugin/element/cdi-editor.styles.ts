@@ -165,6 +165,13 @@ export const editorStyles = css`
     gap: 0.375rem;
     align-items: baseline;
   }
+  .popover .close {
+    margin-inline-start: auto;
+    min-width: var(--_target);
+    border-color: transparent;
+    font-size: 1.25em;
+    line-height: 1;
+  }
   /* Indicators: one line each (the whole quotation is still in the text, for screen readers and on hover). */
   .popover .indicators li {
     list-style-position: inside;

@@ -197,7 +197,8 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
     @pointerleave=${props.onPointerLeave}
   >
     <p id="popover-title" class="popover-title"><span aria-hidden="true">${severity.icon}</span>
-      <strong id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : `${severity.text}: ${finding.message}`}</strong></p>
+      <strong id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : `${severity.text}: ${finding.message}`}</strong>
+      <button type="button" class="close" part="close" aria-label="Close" title="Close (Esc)" @click=${props.onClose}><span aria-hidden="true">×</span></button></p>
     ${props.view === 'cdi' ? html`<p>${renderCodes(finding)}</p>` : nothing}
     ${query ? renderQuery(props, query) : nothing}
     <div class="dismiss">

@@ -127,6 +127,13 @@ describe('the demo on a 390x844 phone', () => {
     expect(box.top).to.be.at.least(0);
   });
 
+  it('closes the sheet with its Close button (no Escape key on a phone)', async () => {
+    const popover = await openFirstPopover();
+    popover.querySelector<HTMLButtonElement>('button.close')!.click();
+    await editor.updateComplete;
+    expect(editor.shadowRoot!.querySelector('.popover')).to.equal(null);
+  });
+
   it('makes every control at least 44 px, with a popover open', async () => {
     await openFirstPopover();
     const small = controls().filter((c) => c.w < 44 || c.h < 44);
