@@ -43,7 +43,10 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
     <h2 id="panel-title" part="panel-heading">Findings <span class="count">(${findings.length})</span></h2>
     ${view === 'cdi' && findings.length > 0
       ? html`<ul class="summary" part="summary" aria-label="Findings by condition">
-          ${countsByCondition(findings).map(([name, n]) => html`<li>${name}: <strong>${n}</strong></li>`)}
+          ${countsByCondition(findings, (f) => {
+            const query = props.queries.get(f.id);
+            return query ? conditionHeading(query) : conditionLabel(f);
+          }).map(([name, n]) => html`<li>${name}: <strong>${n}</strong></li>`)}
         </ul>`
       : nothing}
     ${findings.length === 0
