@@ -173,6 +173,8 @@ export class CdiEditor extends LitElement {
       mouseover: (_view, event) => this.pointerOver(event),
       mouseout: (_view, event) => this.pointerOut(event),
       focusout: (_view, event) => this.focusOut(event),
+      // A click in a finding's words opens its popover, also when the caret was already there.
+      click: (_view, event) => this.clickWord(event),
     },
   });
   private readonly ledger = new AnswerLedgerController(this, () => this.editor.state);
@@ -546,6 +548,12 @@ export class CdiEditor extends LitElement {
 
   private pointerOut(event: MouseEvent): boolean {
     if (findingIdAt(event.target) !== undefined && findingIdAt(event.relatedTarget) === undefined) this.popoverCtl.pointerOutOfWord();
+    return false;
+  }
+
+  private clickWord(event: MouseEvent): boolean {
+    const id = findingIdAt(event.target);
+    if (id !== undefined && this.editor.view?.hasFocus() && this.popoverCtl.open?.id !== id) this.popoverCtl.show(id, 'caret');
     return false;
   }
 

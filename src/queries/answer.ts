@@ -48,7 +48,8 @@ export function answerWriting(finding: Finding, query: Query, knowledge: QueryKn
     sitePhrases: site ? Object.values(site.values).flat() : [],
     hedges: [...knowledge.hedges],
     valuePhrases,
-    terms: family ? family.terms.map((t) => t.text) : [],
+    // Names of up to three words are enough to recognise free text that names the condition (and keep the query small).
+    terms: family ? [...new Set(family.terms.map((t) => t.text).filter((t) => t.trim().split(/\s+/).length <= 3))] : [],
   };
 }
 

@@ -46,7 +46,9 @@ afterEach(() => {
 
 describe('<cdi-editor> accessibility (axe-core)', () => {
   for (const view of ['clinician', 'cdi'] as const) {
-    it(`has no violations in the ${view} view with a popover open`, async () => {
+    it(`has no violations in the ${view} view with a popover open`, async function () {
+      // The first test loads the engine in the page (seconds on a loaded machine).
+      this.timeout(60_000);
       const el = await editorInView(view);
       await openFirstPopover(el);
       expect(await violations(el.parentElement!)).to.deep.equal([]);
