@@ -168,9 +168,6 @@ export const editorStyles = css`
   .popover .close {
     margin-inline-start: auto;
     min-width: var(--_target);
-    border-color: transparent;
-    font-size: 1.25em;
-    line-height: 1;
   }
   /* Indicators: one line each (the whole quotation is still in the text, for screen readers and on hover). */
   .popover .indicators li {

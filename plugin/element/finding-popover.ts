@@ -197,8 +197,7 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
     @pointerleave=${props.onPointerLeave}
   >
     <p id="popover-title" class="popover-title"><span aria-hidden="true">${severity.icon}</span>
-      <strong id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : `${severity.text}: ${finding.message}`}</strong>
-      <button type="button" class="close" part="close" aria-label="Close" title="Close (Esc)" @click=${props.onClose}><span aria-hidden="true">×</span></button></p>
+      <strong id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : `${severity.text}: ${finding.message}`}</strong></p>
     ${props.view === 'cdi' ? html`<p>${renderCodes(finding)}</p>` : nothing}
     ${query ? renderQuery(props, query) : nothing}
     <div class="dismiss">
@@ -208,6 +207,7 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
         ${DISMISS_REASONS.map((r) => html`<option value=${r}>${DISMISS_REASON_LABELS[r]}</option>`)}
       </select>
       <button type="button" part="dismiss" class="dismiss-button" @click=${dismiss}>Dismiss</button>
+      <button type="button" class="close" part="close" title="Close (Esc)" @click=${props.onClose}>Close</button>
       ${props.dismissHint ? html`<span id="dismiss-hint" class="hint">Choose a reason before dismissing.</span>` : nothing}
     </div>
   </div>`;
