@@ -1,16 +1,16 @@
 /**
- * The demo page: two `<cdi-editor>`s side by side, the clinician's (editable, no codes) and a CDI
- * specialist's read-only mirror with codes and counts; a sample-note picker and a setting select.
+ * The demo page: the clinician's `<cdi-editor>` (findings beside the note) and the CDI
+ * specialist's `<cdi-workspace>` following it (queries with status, codes, counts, exports); a
+ * sample-note picker that asks before replacing an edited note, and a setting select.
  * Loaded as a module script (no inline script or style, so the page runs under a strict CSP).
  */
 import '../plugin/element/cdi-editor.js';
+import '../plugin/element/cdi-workspace.js';
 import type { CdiEditor } from '../plugin/element/cdi-editor.js';
+import type { CdiWorkspace } from '../plugin/element/cdi-workspace.js';
 import type { CodeRef, Setting } from '../src/types.js';
 import type { HandoffSummary } from '../src/queries/types.js';
 import { SAMPLE_NOTES } from './samples.js';
-
-/** Quiet time before the CDI mirror takes the clinician's latest text, in ms. */
-const MIRROR_DELAY_MS = 300;
 
 function byId<T extends HTMLElement>(id: string, type: abstract new () => T): T {
   const element = document.getElementById(id);
@@ -19,29 +19,40 @@ function byId<T extends HTMLElement>(id: string, type: abstract new () => T): T 
 }
 
 const clinician = byId('clinician', HTMLElement) as CdiEditor;
-const cdi = byId('cdi', HTMLElement) as CdiEditor;
+const workspace = byId('workspace', HTMLElement) as CdiWorkspace;
 const sample = byId('sample', HTMLSelectElement);
 const setting = byId('setting', HTMLSelectElement);
 
 for (const [index, note] of SAMPLE_NOTES.entries()) sample.add(new Option(note.title, String(index)));
 
+/** True once the clinician has changed the note since it was loaded. */
+let edited = false;
+/** The sample shown now (the picker goes back to it when replacing is declined). */
+let current = 0;
+
 function load(index: number): void {
-  const text = SAMPLE_NOTES[index]?.text ?? '';
-  clinician.value = text;
-  cdi.value = text;
+  current = index;
+  sample.value = String(index);
+  clinician.value = SAMPLE_NOTES[index]?.text ?? '';
+  edited = false;
+  // A new note: the workspace starts again from its findings.
+  workspace.reset();
 }
 
-let mirrorTimer: ReturnType<typeof setTimeout> | undefined;
-clinician.addEventListener('cdi-change', () => {
-  clearTimeout(mirrorTimer);
-  mirrorTimer = setTimeout(() => (cdi.value = clinician.value), MIRROR_DELAY_MS);
-});
+clinician.addEventListener('cdi-change', () => (edited = true));
 
-sample.addEventListener('change', () => load(Number(sample.value)));
+// The sample picker never overwrites the clinician's own words without asking.
+sample.addEventListener('change', () => {
+  const next = Number(sample.value);
+  if (edited && !window.confirm('Replace your edited note with this sample? Your changes will be lost.')) {
+    sample.value = String(current);
+    return;
+  }
+  load(next);
+});
 setting.addEventListener('change', () => {
   const value: Setting = setting.value === 'outpatient' ? 'outpatient' : 'inpatient';
   clinician.setting = value;
-  cdi.setting = value;
 });
 
 // ---- review and sign (simulated) -------------------------------------------------------------
@@ -113,8 +124,8 @@ signButton.addEventListener('click', () => {
 });
 clinician.addEventListener('cdi-change', () => (signed.textContent = ''));
 
-// The CDI view's "Send query" goes nowhere in the demo: it only says so.
-cdi.addEventListener('cdi-query-send', (event) => {
+// "Send query" goes nowhere in the demo: it only says so.
+clinician.addEventListener('cdi-query-send', (event) => {
   signed.textContent = `Query sent (demo): ${event.detail.query.title}.`;
 });
 

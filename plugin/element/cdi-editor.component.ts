@@ -35,6 +35,10 @@ import type { DismissedFinding } from './dismissed-list.js';
 import { emit } from './event.js';
 import type { DismissReason } from './events.js';
 import { renderFindingPopover } from './finding-popover.js';
+import { PopoverPositioner } from './popover-position.js';
+import type { AnchorRect } from './popover-position.js';
+import { AnnouncerController } from './announcer.js';
+import { answerAnnouncement, landingAnnouncement, writtenPhrase } from '../../src/queries/present.js';
 import { renderFindingsPanel } from './findings-panel.js';
 import { NoteEditorController } from './note-editor-controller.js';
 import { PopoverController } from './popover-controller.js';
@@ -47,6 +51,8 @@ export type EditorViewMode = 'clinician' | 'cdi';
 
 /** Quiet time after the last keystroke before the note is analysed again, in ms. */
 const DEBOUNCE_MS = 120;
+/** How long a count change stays quiet after an answer or a landing was announced, in ms. */
+const SPOKEN_MS = 3000;
 
 /**
  * A clinical note editor that flags missing documentation specificity as the note is typed.
@@ -177,9 +183,26 @@ export class CdiEditor extends LitElement {
     return finding ? { finding, query: findFinding(this.editor.state, id)?.query } : undefined;
   });
   private readonly audit = new AuditTrail(this);
+  /** Places the open popover (Floating UI; a bottom sheet on narrow screens). */
+  private readonly positioner = new PopoverPositioner(this);
+  /** The one polite live region: counts, the finding landed on, what an answer wrote. */
+  private readonly announcer = new AnnouncerController(this);
+  /** What was last announced from the analysis (its count) and the popover last landed on. */
+  private announced = { count: '', popover: null as string | null, spokeAt: -Infinity };
 
   /** True once the first update has run. */
   private rendered = false;
+
+  constructor() {
+    super();
+    // An answer is announced by what it wrote, whatever path answered.
+    this.addEventListener('cdi-answer', (event) => {
+      const { finding, query, answer, edit } = event.detail;
+      const last = answer.choices.at(-1);
+      const label = query.items.find((i) => i.id === last?.itemId)?.options.find((o) => o.id === last?.optionId)?.label;
+      this.say(answerAnnouncement(edit && edit.insert !== '' ? writtenPhrase(this.value, finding, edit) : null, label));
+    });
+  }
 
   /** The note as plain text. Setting it replaces the note (and its undo history) without firing `cdi-change`. */
   @property()
@@ -244,6 +267,22 @@ export class CdiEditor extends LitElement {
     }));
   }
 
+  /** Selects a shown finding's words in the note and opens its popover (as a click in the panel does); false when it is not shown. */
+  showFinding(findingId: string): boolean {
+    if (!this.analysisCtl.findings.some((f) => f.id === findingId)) return false;
+    this.selectFromPanel(findingId);
+    return true;
+  }
+
+  /** Records that the query of a shown finding was sent (audit entry and `cdi-query-send`), as "Send query" does; false when it has none. */
+  markQuerySent(findingId: string): boolean {
+    const finding = this.analysisCtl.findings.find((f) => f.id === findingId);
+    const query = finding ? this.analysisCtl.queries.get(findingId) : undefined;
+    if (!finding || !query) return false;
+    this.sendQuery(finding, query);
+    return true;
+  }
+
   /** Restores a dismissed finding (by the `key` of {@link dismissals}); one undo step. Returns false when it is gone. */
   restoreDismissal(key: string): boolean {
     const view = this.editor.view;
@@ -296,6 +335,33 @@ export class CdiEditor extends LitElement {
       this.editor.run(reanalyze);
     }
     this.rendered = true;
+    this.announceChanges();
+  }
+
+  /**
+   * Everything a screen reader hears goes through the one region: the analysis's count, landing
+   * on a finding (its popover opened, not by an answer in progress): "CHF: needs acuity and type.
+   * Tab to answer." (an answer is announced by what it wrote, see the constructor).
+   */
+  /** Says something the user did or landed on (a count change does not interrupt it for a while). */
+  private say(text: string): void {
+    this.announced.spokeAt = performance.now();
+    this.announcer.announce(text);
+  }
+
+  private announceChanges(): void {
+    const count = this.analysisCtl.announcement;
+    if (count !== this.announced.count) {
+      this.announced.count = count;
+      // A count that follows an answer or a landing by less than a few seconds would cut it off.
+      if (performance.now() - this.announced.spokeAt > SPOKEN_MS) this.announcer.announce(count);
+    }
+    const open = this.popoverCtl.open;
+    const id = open && open.source !== 'answer' ? open.id : open ? this.announced.popover : null;
+    if (id !== this.announced.popover) {
+      this.announced.popover = id;
+      if (open && id !== null) this.say(landingAnnouncement(open.finding.text, open.query));
+    }
   }
 
   protected override render(): TemplateResult {
@@ -324,13 +390,13 @@ export class CdiEditor extends LitElement {
           onRestore: (key) => this.restoreDismissal(key),
         })}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.analysisCtl.announcement}</div>
+      ${this.announcer.region()}
     </div>`;
   }
 
   private renderPopover(open: OpenPopover): TemplateResult | typeof nothing {
-    const place = this.popoverPlace(open.id);
-    if (!place) return nothing;
+    const anchor = this.popoverAnchor(open.id);
+    if (!anchor) return nothing;
     const session = this.popoverCtl.session?.id === open.id ? this.popoverCtl.session : null;
     const query = session?.query ?? open.query;
     const other = this.popoverCtl.other;
@@ -343,8 +409,9 @@ export class CdiEditor extends LitElement {
       otherText: other?.text ?? '',
       sent: this.sentIds.has(open.id),
       view: this.view,
-      top: place.top,
-      left: place.left,
+      anchor,
+      positioner: this.positioner,
+      context: this.editor.view?.dom,
       readonly: this.readonly,
       dismissHint: this.dismissHint,
       onChoose: (itemId, option, text) => this.choose(open, itemId, option, text),
@@ -437,20 +504,26 @@ export class CdiEditor extends LitElement {
 
   // ---- popover -------------------------------------------------------------------------------
 
-  private popoverPlace(id: string): { top: number; left: number } | undefined {
-    const view = this.editor.view;
-    const note = this.renderRoot.querySelector<HTMLElement>('.note');
-    if (!view || !note) return undefined;
-    const placed: PositionRange | undefined = getFindings(view.state).find((f) => f.id === id)
-      ?? (this.popoverCtl.session?.id === id ? this.sessionAnchor(view.state) : undefined);
-    if (!placed) return undefined;
-    try {
-      const start = view.coordsAtPos(placed.from, 1);
-      const box = note.getBoundingClientRect();
-      return { top: start.bottom - box.top + 4, left: Math.max(0, start.left - box.left) };
-    } catch {
-      return { top: 0, left: 0 };
-    }
+  /** The words of finding `id` on screen, read afresh on each call (the note changes); undefined when it is not placed. */
+  private popoverAnchor(id: string): AnchorRect | undefined {
+    const locate = (): PositionRange | undefined => {
+      const view = this.editor.view;
+      return view
+        ? getFindings(view.state).find((f) => f.id === id) ?? (this.popoverCtl.session?.id === id ? this.sessionAnchor(view.state) : undefined)
+        : undefined;
+    };
+    if (!locate()) return undefined;
+    return () => {
+      const view = this.editor.view;
+      const placed = locate();
+      if (!view || !placed) return null;
+      try {
+        const start = view.coordsAtPos(placed.from, 1);
+        return new DOMRect(start.left, start.top, Math.max(1, start.right - start.left), start.bottom - start.top);
+      } catch {
+        return null;
+      }
+    };
   }
 
   /** Where the popover of an answer in progress stays: at the words its last part wrote. */
@@ -567,6 +640,7 @@ export class CdiEditor extends LitElement {
     if (!view) return;
     if (reason === '') {
       this.dismissHint = true;
+      this.announcer.announce('Choose a reason before dismissing.');
       return;
     }
     const query = this.analysisCtl.queries.get(finding.id);

@@ -19,6 +19,8 @@ export const editorStyles = css`
     --_popover-fg: var(--cdi-popover-color, light-dark(#111827, #f9fafb));
     --_highlight: var(--cdi-color-highlight, light-dark(rgb(180 83 9 / 0.12), rgb(253 186 116 / 0.18)));
 
+    --_target: 2rem;
+
     display: block;
     container-type: inline-size;
     color: var(--cdi-color-text, inherit);
@@ -28,6 +30,12 @@ export const editorStyles = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* Touch screens and phones: every control at least 44 px tall (WCAG 2.5.5). */
+  @media (pointer: coarse), (max-width: 40rem) {
+    :host {
+      --_target: 44px;
+    }
   }
   *,
   *::before,
@@ -122,11 +130,15 @@ export const editorStyles = css`
     color: var(--_muted);
   }
 
+  /* Placed by Floating UI (top, left and max sizes set through the CSSOM). */
   .popover {
     position: absolute;
-    z-index: 10;
-    max-width: min(28rem, 100%);
-    max-height: var(--cdi-popover-max-height, 26rem);
+    top: 0;
+    left: 0;
+    z-index: 1000;
+    width: max-content;
+    max-width: min(28rem, calc(100vw - 16px));
+    max-height: var(--cdi-popover-max-height, calc(100vh - 16px));
     overflow-y: auto;
     padding: 0.75rem;
     border: 1px solid var(--_border);
@@ -136,8 +148,59 @@ export const editorStyles = css`
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
     font-size: 0.9375em;
   }
+  /* Narrow screens: a bottom sheet across the viewport (placed by Floating UI against its bottom edge). */
+  .popover.popover--sheet {
+    max-width: none;
+    max-height: 85vh;
+    border-radius: var(--cdi-radius, 0.375rem) var(--cdi-radius, 0.375rem) 0 0;
+    border-width: 1px 0 0;
+    padding: 0.75rem 1rem calc(0.75rem + env(safe-area-inset-bottom, 0px));
+    box-shadow: 0 -4px 24px rgb(0 0 0 / 0.3);
+  }
   .popover p {
     margin: 0 0 0.5rem;
+  }
+  .popover-title {
+    display: flex;
+    gap: 0.375rem;
+    align-items: baseline;
+  }
+  .popover .close {
+    margin-inline-start: auto;
+    min-width: var(--_target);
+  }
+  /* Indicators: one line each (the whole quotation is still in the text, for screen readers and on hover). */
+  .popover .indicators li {
+    list-style-position: inside;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .more {
+    flex-basis: 100%;
+  }
+  .more summary {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target);
+    padding: 0.125rem 0.5rem;
+    border: 1px dashed var(--_border);
+    border-radius: var(--cdi-radius, 0.375rem);
+    cursor: pointer;
+    list-style: none;
+  }
+  .more summary::-webkit-details-marker {
+    display: none;
+  }
+  .more[open] summary {
+    border-style: solid;
+  }
+  .more summary:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .more > .choices {
+    margin-top: 0.25rem;
   }
   .popover fieldset {
     margin: 0 0 0.5rem;
@@ -161,6 +224,7 @@ export const editorStyles = css`
   }
   .popover button,
   .popover select {
+    min-height: var(--_target);
     padding: 0.125rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--cdi-radius, 0.375rem);
@@ -213,6 +277,7 @@ export const editorStyles = css`
     margin-top: 0.25rem;
   }
   .other input {
+    min-height: var(--_target);
     font: inherit;
     color: inherit;
     background: transparent;
@@ -241,6 +306,18 @@ export const editorStyles = css`
   }
   .panel-query > span {
     display: block;
+  }
+  .panel-query summary {
+    display: inline-flex;
+    min-width: var(--_target);
+    align-items: center;
+    min-height: var(--_target);
+    cursor: pointer;
+    color: var(--_muted);
+  }
+  .panel-query summary:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
   }
   .panel-indicators q {
     font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
@@ -330,14 +407,26 @@ export const editorStyles = css`
   }
   .item {
     display: block;
-    width: 100%;
-    text-align: start;
     padding: 0.5rem;
     border: 1px solid var(--_border);
     border-inline-start-width: 4px;
     border-radius: var(--cdi-radius, 0.375rem);
+  }
+  .item-title {
+    display: block;
+    width: 100%;
+    min-height: var(--_target);
+    padding: 0;
+    border: 0;
     background: transparent;
+    text-align: start;
     cursor: pointer;
+  }
+  .item-title:hover strong {
+    text-decoration: underline;
+  }
+  .item-detail {
+    display: block;
   }
   .item--warning {
     border-inline-start-color: var(--_warning);
@@ -346,7 +435,8 @@ export const editorStyles = css`
     border-inline-start-color: var(--_info);
     border-inline-start-style: dotted;
   }
-  .item:hover {
+  .item:hover,
+  .item:focus-within {
     border-color: var(--_focus);
   }
   .severity {

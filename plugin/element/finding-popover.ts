@@ -1,9 +1,11 @@
 /**
- * The popover of one finding: its message, its compliant query (the question, the clinical
- * indicators quoted from the note, and one group of options per item: every clinically reasonable
- * value, "Other (please specify)", "Clinically undetermined"), "Send query" in the `cdi` view, and
- * a dismiss action with a reason. Rendered right after the editor in the shadow DOM, so Tab from
- * the editor reaches its first button. Every string from the note or the query is a text binding.
+ * The popover of one finding, answerable in two seconds: the condition in plain words, one line
+ * of what to state (narrowed as items are answered), the clinical indicators quoted from the note,
+ * and one group of options per item: at most about seven clinically reasonable values in clinical
+ * order (the rest behind "More"), "Other (please specify)", "Clinically undetermined". The neutral
+ * question is read by screen readers (it labels the options) and shown in the `cdi` view, with
+ * "Send query"; then a dismiss action with a reason. Placed by {@link PopoverPositioner}.
+ * Rendered right after the editor in the shadow DOM, so Tab from the editor reaches its first button. Every string from the note or the query is a text binding.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -14,7 +16,9 @@ import type { AnswerPreview } from '../prosemirror/answer.js';
 import { DISMISS_REASONS, DISMISS_REASON_LABELS } from './events.js';
 import type { DismissReason } from './events.js';
 import { renderCodes } from './findings-panel.js';
-import { conditionLabel, SEVERITY_LABELS } from './labels.js';
+import { SEVERITY_LABELS } from './labels.js';
+import { splitOptions, statementLine } from '../../src/queries/present.js';
+import type { AnchorRect, PopoverPositioner } from './popover-position.js';
 
 /** What the popover shows and what it calls back. */
 export interface FindingPopoverProps {
@@ -34,9 +38,12 @@ export interface FindingPopoverProps {
   /** True once the query was sent (`cdi` view). */
   sent: boolean;
   view: 'clinician' | 'cdi';
-  /** Offsets inside the note column, in px. */
-  top: number;
-  left: number;
+  /** The finding's words on screen, which the popover points at. */
+  anchor: AnchorRect;
+  /** Places the popover (Floating UI; a bottom sheet on narrow screens). */
+  positioner: PopoverPositioner;
+  /** The editor, whose scrolling the popover follows. */
+  context?: Element;
   /** When true, answers are disabled. */
   readonly: boolean;
   onChoose: (itemId: string, option: QueryOption, text?: string) => void;
@@ -49,17 +56,6 @@ export interface FindingPopoverProps {
   onUndo: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
-}
-
-/**
- * Positions the popover through the CSSOM. Not a `style` attribute (nor `styleMap`, whose first
- * render writes one): a page whose Content-Security-Policy has no 'unsafe-inline' in `style-src`
- * refuses inline style attributes, and the popover would lose its place.
- */
-function place(el: Element | undefined, top: number, left: number): void {
-  if (!(el instanceof HTMLElement)) return;
-  el.style.top = `${top}px`;
-  el.style.left = `${left}px`;
 }
 
 /** Arrow keys, Home and End move between the options of one item (Tab moves between items). */
@@ -109,11 +105,10 @@ function renderItem(props: FindingPopoverProps, item: QueryItem, index: number):
     if (text !== '') props.onChoose(item.id, option, text);
   };
   const other = item.options.find((o) => o.role === 'other');
-  return html`<fieldset class="query-item" data-item=${item.id}>
-    <legend>${item.prompt}</legend>
-    <div class="choices">
-      ${item.options.map(
-        (option) => html`<button
+  // At most about seven answers in clinical order, the rest behind "More"; "Other" and
+  // "Clinically undetermined" always shown.
+  const split = splitOptions(item, chosen?.optionId);
+  const optionButton = (option: QueryOption): TemplateResult => html`<button
           type="button"
           part="answer"
           class="option option--${option.role}"
@@ -123,8 +118,15 @@ function renderItem(props: FindingPopoverProps, item: QueryItem, index: number):
           aria-pressed=${chosen?.optionId === option.id ? 'true' : 'false'}
           ?disabled=${props.readonly}
           @click=${() => (option.role === 'other' ? props.onOther(item.id) : props.onChoose(item.id, option))}
-        ><span class="option-label">${option.label}</span>${renderPreview(option.role === 'other' ? null : props.preview(item.id, option), option)}</button>`,
-      )}
+        ><span class="option-label">${option.label}</span>${renderPreview(option.role === 'other' ? null : props.preview(item.id, option), option)}</button>`;
+  return html`<fieldset class="query-item" data-item=${item.id}>
+    <legend>${item.prompt}</legend>
+    <div class="choices">
+      ${split.shown.map(optionButton)}
+      ${split.more.length > 0
+        ? html`<details class="more" part="more"><summary>More (${split.more.length})</summary><div class="choices">${split.more.map(optionButton)}</div></details>`
+        : nothing}
+      ${split.extra.map(optionButton)}
     </div>
     ${other && props.otherItem === item.id && !props.readonly
       ? html`<div class="other">
@@ -142,18 +144,18 @@ function renderItem(props: FindingPopoverProps, item: QueryItem, index: number):
 
 function renderQuery(props: FindingPopoverProps, query: Query): TemplateResult {
   return html`<div class="query" role="group" aria-labelledby="query-question" @keydown=${moveAmongOptions}>
-    <p id="query-question" class="question" part="query-question">${query.question}</p>
+    <p id="query-question" class=${props.view === 'cdi' ? 'question' : 'question visually-hidden'} part="query-question">${query.question}</p>
     ${query.indicators.length > 0
-      ? html`<p class="indicators-title">Clinical indicators from the note:</p>
+      ? html`<p class="indicators-title">From the note:</p>
           <ul class="indicators" part="indicators">
-            ${query.indicators.map((i) => html`<li><q>${i.text}</q></li>`)}
+            ${query.indicators.map((i) => html`<li title=${i.text}><q>${i.text}</q></li>`)}
           </ul>`
       : nothing}
     ${query.items.map((item, index) => renderItem(props, item, index))}
     ${props.view === 'cdi'
       ? html`<div class="send">
           <button type="button" part="send-query" class="send-button" @click=${props.onSend}>Send query</button>
-          ${props.sent ? html`<span class="hint" role="status">Query sent.</span>` : nothing}
+          ${props.sent ? html`<span class="hint">Query sent.</span>` : nothing}
         </div>`
       : nothing}
   </div>`;
@@ -189,13 +191,13 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
     role="group"
     aria-labelledby="popover-title"
     data-finding-id=${finding.id}
-    ${ref((el) => place(el, props.top, props.left))}
+    ${ref((el) => props.positioner.attach(el, props.anchor, props.context))}
     @keydown=${keydown}
     @pointerenter=${props.onPointerEnter}
     @pointerleave=${props.onPointerLeave}
   >
-    <p id="popover-title"><strong><span aria-hidden="true">${severity.icon}</span> ${severity.text}: ${conditionLabel(finding)}</strong></p>
-    <p id="popover-message" part="popover-message">${finding.message}</p>
+    <p id="popover-title" class="popover-title"><span aria-hidden="true">${severity.icon}</span>
+      <strong id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : `${severity.text}: ${finding.message}`}</strong></p>
     ${props.view === 'cdi' ? html`<p>${renderCodes(finding)}</p>` : nothing}
     ${query ? renderQuery(props, query) : nothing}
     <div class="dismiss">
@@ -205,7 +207,8 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
         ${DISMISS_REASONS.map((r) => html`<option value=${r}>${DISMISS_REASON_LABELS[r]}</option>`)}
       </select>
       <button type="button" part="dismiss" class="dismiss-button" @click=${dismiss}>Dismiss</button>
-      ${props.dismissHint ? html`<span id="dismiss-hint" class="hint" role="status">Choose a reason before dismissing.</span>` : nothing}
+      <button type="button" class="close" part="close" title="Close (Esc)" @click=${props.onClose}>Close</button>
+      ${props.dismissHint ? html`<span id="dismiss-hint" class="hint">Choose a reason before dismissing.</span>` : nothing}
     </div>
   </div>`;
 }

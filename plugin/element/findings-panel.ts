@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { Finding } from '../../src/index.js';
 import type { Query } from '../../src/queries/types.js';
 import { conditionLabel, countLabel, countsByCondition, SEVERITY_LABELS } from './labels.js';
+import { conditionHeading, statementLine } from '../../src/queries/present.js';
 
 /** What the panel shows and what it calls back. */
 export interface FindingsPanelProps {
@@ -42,40 +43,46 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
     <h2 id="panel-title" part="panel-heading">Findings <span class="count">(${findings.length})</span></h2>
     ${view === 'cdi' && findings.length > 0
       ? html`<ul class="summary" part="summary" aria-label="Findings by condition">
-          ${countsByCondition(findings).map(([name, n]) => html`<li>${name}: <strong>${n}</strong></li>`)}
+          ${countsByCondition(findings, (f) => {
+            const query = props.queries.get(f.id);
+            return query ? conditionHeading(query) : conditionLabel(f);
+          }).map(([name, n]) => html`<li>${name}: <strong>${n}</strong></li>`)}
         </ul>`
       : nothing}
     ${findings.length === 0
       ? html`<p class="empty">${props.analysed ? 'No findings.' : 'Checking the note…'}</p>`
       : nothing}
     <ul class="list" role="list" aria-labelledby="panel-title">
-      ${findings.map((finding) => {
+      ${findings.map((finding, index) => {
         const severity = SEVERITY_LABELS[finding.severity];
         const query = props.queries.get(finding.id);
-        return html`<li>
+        // A short accessible name (condition and words); the message, query and codes are its description.
+        const detailId = `finding-detail-${index}`;
+        return html`<li class="item item--${finding.severity}" part="finding finding-${finding.severity}">
           <button
             type="button"
-            class="item item--${finding.severity}"
-            part="finding finding-${finding.severity}"
+            class="item-title"
             data-finding-id=${finding.id}
             aria-current=${props.activeId === finding.id ? 'true' : nothing}
+            aria-describedby=${detailId}
             @click=${() => props.onSelect(finding.id)}
-          >
-            <span class="severity severity--${finding.severity}"><span aria-hidden="true">${severity.icon}</span> ${severity.text}:</span>
-            <strong>${conditionLabel(finding)}</strong>
-            <q class="evidence" part="finding-evidence">${finding.text}</q>
-            <span class="message" part="finding-message">${finding.message}</span>
+          ><span class="severity severity--${finding.severity}"><span aria-hidden="true">${severity.icon}</span> ${severity.text}:</span>
+            <strong>${query ? conditionHeading(query) : conditionLabel(finding)}</strong>
+            <q class="evidence" part="finding-evidence">${finding.text}</q></button>
+          <div id=${detailId} class="item-detail">
+            <span class="message" part="finding-message">${query ? statementLine(query) : finding.message}</span>
             ${query
-              ? html`<span class="panel-query" part="finding-query">
+              ? html`<details class="panel-query" part="finding-query">
+                  <summary>Query</summary>
                   <span class="question">${query.question}</span>
                   ${query.indicators.length > 0
                     ? html`<span class="panel-indicators">Indicators: ${query.indicators.map((i, n) => html`${n > 0 ? '; ' : ''}<q>${i.text}</q>`)}</span>`
                     : nothing}
                   <span class="panel-options">Options: ${query.items.map((item, n) => html`${n > 0 ? ' · ' : ''}${item.prompt}: ${item.options.map((o) => o.label).join(', ')}`)}</span>
-                </span>`
+                </details>`
               : nothing}
             ${view === 'cdi' ? renderCodes(finding) : nothing}
-          </button>
+          </div>
         </li>`;
       })}
     </ul>

@@ -17,9 +17,13 @@ export function countLabel(n: number): string {
   return `${n} finding${n === 1 ? '' : 's'}`;
 }
 
-/** Counts by condition, largest first then by name; for the CDI view's summary. */
-export function countsByCondition(findings: readonly Finding[]): [string, number][] {
+/**
+ * Counts by condition, largest first then by name; for the CDI view's summary. `name` gives a
+ * finding's condition (default: its family in words; the element passes the query's plain name,
+ * so "Knee osteoarthritis" and "Hip osteoarthritis" count apart).
+ */
+export function countsByCondition(findings: readonly Finding[], name: (finding: Finding) => string = conditionLabel): [string, number][] {
   const counts = new Map<string, number>();
-  for (const f of findings) counts.set(conditionLabel(f), (counts.get(conditionLabel(f)) ?? 0) + 1);
+  for (const f of findings) counts.set(name(f), (counts.get(name(f)) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

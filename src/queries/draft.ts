@@ -65,6 +65,7 @@ export function draftQuery(finding: Finding, text: string, options: DraftOptions
     purpose: template.purpose,
     format,
     title: fill(template.title),
+    condition: plainConditionName(finding, family),
     question: fill(template.question),
     indicators,
     items: items.map((item) => ({ ...item, prompt: fillItemPrompt(template.itemPrompt, item.axis, finding) })),
@@ -195,15 +196,46 @@ function candidateOptions(finding: Finding): OptionRule[] {
 function axisOptions(finding: Finding, axis: AxisId, family: FamilyRule, k: QueryKnowledge): QueryOption[] {
   const values = family.axes[axis]?.values ?? {};
   const leading = new Set(finding.codes.candidates.map((c) => c.when[axis]).filter((v): v is string => v !== undefined && v !== 'unspecified'));
-  return Object.entries(values)
+  const labels = k.valueLabels[family.family]?.[axis] ?? {};
+  return inClinicalOrder(Object.entries(values), k.valueOrder[family.family]?.[axis])
     .filter(([id]) => leading.size === 0 || leading.has(id))
     .map(([id, phrases]) => ({
       id,
-      label: capitalise(phrases[0] ?? idLabel(id)),
+      label: labels[id] ?? capitalise(phrases[0] ?? idLabel(id)),
       role: 'answer' as const,
       values: { [axis]: id },
       wording: axisWording(k, family, axis, id, phrases, finding.text),
     }));
+}
+
+/** Entries sorted by `order` (ids it does not list keep their place after the listed ones). */
+function inClinicalOrder<T>(entries: [string, T][], order: readonly string[] | undefined): [string, T][] {
+  if (!order) return entries;
+  const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
+  return entries.map((e, i) => [e, i] as const).sort((a, b) => rank(a[0][0]) - rank(b[0][0]) || a[1] - b[1]).map(([e]) => e);
+}
+
+/**
+ * The condition in plain words, for headings: the condition and site every candidate code shares
+ * ("knee osteoarthritis", from the family's qualifier phrases), else the family's title without
+ * its parenthesis ("Cancer"), or the finding's own words when the title names a group.
+ */
+export function plainConditionName(finding: Pick<Finding, 'family' | 'text' | 'codes'>, family: FamilyRule | undefined): string {
+  if (!family) return oneLine(finding.text);
+  const shared = (key: string): string | undefined => {
+    const ids = new Set(finding.codes.candidates.map((c) => c.when[key]));
+    const [id] = ids;
+    if (ids.size !== 1 || id === undefined || id === 'unspecified') return undefined;
+    return family.qualifiers?.[key]?.values[id]?.[0] ?? family.axes[key as AxisId]?.values[id]?.[0];
+  };
+  const condition = shared('condition');
+  if (condition) return [shared('site'), condition].filter(Boolean).join(' ');
+  const title = family.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  // A title that names a group ("Atrial fibrillation and flutter", "Ear conditions") is not the
+  // condition of this finding: its own words are, unless they are an abbreviation.
+  const group = /\b(and|or|conditions)\b|,/i.test(title);
+  const ownWords = oneLine(finding.text);
+  return group && !/^[A-Z0-9/-]+$/.test(ownWords) ? ownWords : title;
 }
 
 /** The two values a conflict documents, each replacing the other's phrase when chosen. */

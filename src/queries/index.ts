@@ -3,7 +3,8 @@
  * text edits, the hand-off summary, the audit trail's pure pieces, and text/JSON/FHIR exports.
  * Pure and synchronous; no DOM.
  */
-export { draftQuery, templateFor, QueryDraftError, type DraftOptions } from './draft.js';
+export { draftQuery, templateFor, plainConditionName, QueryDraftError, type DraftOptions } from './draft.js';
+export { statementLine, splitOptions, conditionHeading, landingAnnouncement, answerAnnouncement, writtenPhrase, MAX_VISIBLE_ANSWERS } from './present.js';
 export { lintQuery } from './lint.js';
 export {
   applyAnswerToText, answerWriting, writeAnswer, collapseRepeatedWords, codeAfterAnswer, chosenOptions, AnswerError,

@@ -71,6 +71,10 @@ export interface QueryKnowledge {
   familyWording: Partial<Record<FamilyId, Partial<Record<AxisId, AxisWording>>>>;
   /** Adjective order of `before` wordings. */
   order: AxisId[];
+  /** Clinical order of an axis's values in a query, per family (values not listed follow, in file order). */
+  valueOrder: Partial<Record<FamilyId, Partial<Record<AxisId, string[]>>>>;
+  /** Plain-word option labels replacing a value's first phrase, per family and axis. */
+  valueLabels: Partial<Record<FamilyId, Partial<Record<AxisId, Record<string, string>>>>>;
   indicatorLabels: Partial<Record<FamilyId, string[]>>;
   /** Labels of numbers quoted as indicators for one finding rule ("vague-term/renal-failure"), which
    *  win over the family's. */
@@ -121,12 +125,28 @@ export function compileQueryKnowledge(files: QueryKnowledgeFiles = {}): QueryKno
       if (!t.extraOptions[id]) throw new RuleError('queries/templates.json', `template "${template.id}" extraOptions`, `"${id}" is not allowed; allowed: ${Object.keys(t.extraOptions).join(', ')}`);
     }
   }
+  checkValueIds(o.valueOrder, families, 'valueOrder');
+  checkValueIds(o.valueLabels, families, 'valueLabels');
   for (const kind of FINDING_KINDS) {
     if (!t.templates.some((x) => x.kind === kind && !x.family && !x.rule)) {
       throw new RuleError('queries/templates.json', 'templates', `no template for the finding kind "${kind}" (every kind needs one without "family" or "rule")`);
     }
   }
   return { ...t, ...o, ...w, families, source: t.source };
+}
+
+/** Every value id named in a per-family, per-axis table of options.json is a value of that family's axis. */
+function checkValueIds(table: Partial<Record<FamilyId, Partial<Record<AxisId, string[] | Record<string, string>>>>>, families: Map<FamilyId, FamilyRule>, key: string): void {
+  for (const [family, axes] of Object.entries(table) as [FamilyId, Partial<Record<AxisId, string[] | Record<string, string>>>][]) {
+    for (const [axis, entry] of Object.entries(axes) as [AxisId, string[] | Record<string, string>][]) {
+      const values = families.get(family)?.axes[axis]?.values;
+      const where = `${key} "${family}" "${axis}"`;
+      if (!values) throw new RuleError('queries/options.json', where, `the family "${family}" has no axis "${axis}"`);
+      for (const id of Array.isArray(entry) ? entry : Object.keys(entry)) {
+        if (!(id in values)) throw new RuleError('queries/options.json', where, `"${id}" is not a value of the axis; allowed: ${Object.keys(values).join(', ')}`);
+      }
+    }
+  }
 }
 
 function validateTemplates(data: Json, file: string): Pick<QueryKnowledge, 'templates' | 'extraOptions' | 'source'> {
@@ -167,9 +187,9 @@ function validateTemplates(data: Json, file: string): Pick<QueryKnowledge, 'temp
   return { templates, extraOptions, source: arr(top.source, file, 'source').map((x, k) => str(x, file, `source ${k}`)) };
 }
 
-function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'options' | 'axisWording' | 'familyWording' | 'order' | 'indicatorLabels' | 'ruleIndicatorLabels' | 'hedges'> {
+function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'options' | 'axisWording' | 'familyWording' | 'order' | 'valueOrder' | 'valueLabels' | 'indicatorLabels' | 'ruleIndicatorLabels' | 'hedges'> {
   const top = obj(data, file, 'file');
-  keys(top, ['description', 'source', 'axisWording', 'familyWording', 'order', 'indicatorLabels', 'ruleIndicatorLabels', 'hedges', 'rules'], file, 'file');
+  keys(top, ['description', 'source', 'axisWording', 'familyWording', 'order', 'valueOrder', 'valueLabels', 'indicatorLabels', 'ruleIndicatorLabels', 'hedges', 'rules'], file, 'file');
   if (arr(top.source, file, 'source').length === 0) throw new RuleError(file, 'source', 'needs at least one citation');
   const axisWording = wordingTable(top.axisWording, file, 'axisWording');
   const familyWording: QueryKnowledge['familyWording'] = {};
@@ -177,6 +197,22 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
     familyWording[oneOf(family, FAMILIES, file, 'familyWording')] = wordingTable(table, file, `familyWording "${family}"`);
   }
   const order = arr(top.order, file, 'order').map((a) => oneOf(a, AXES, file, 'order'));
+  const valueOrder: QueryKnowledge['valueOrder'] = {};
+  for (const [family, table] of Object.entries(obj(top.valueOrder ?? {}, file, 'valueOrder'))) {
+    const f = (valueOrder[oneOf(family, FAMILIES, file, 'valueOrder')] = {} as Partial<Record<AxisId, string[]>>);
+    for (const [axis, ids] of Object.entries(obj(table, file, `valueOrder "${family}"`))) {
+      f[oneOf(axis, AXES, file, `valueOrder "${family}"`)] = arr(ids, file, `valueOrder "${family}" "${axis}"`).map((x, k) => str(x, file, `valueOrder "${family}" "${axis}" ${k}`));
+    }
+  }
+  const valueLabels: QueryKnowledge['valueLabels'] = {};
+  for (const [family, table] of Object.entries(obj(top.valueLabels ?? {}, file, 'valueLabels'))) {
+    const f = (valueLabels[oneOf(family, FAMILIES, file, 'valueLabels')] = {} as Partial<Record<AxisId, Record<string, string>>>);
+    for (const [axis, labels] of Object.entries(obj(table, file, `valueLabels "${family}"`))) {
+      const out: Record<string, string> = {};
+      for (const [id, label] of Object.entries(obj(labels, file, `valueLabels "${family}" "${axis}"`))) out[id] = str(label, file, `valueLabels "${family}" "${axis}" "${id}"`);
+      f[oneOf(axis, AXES, file, `valueLabels "${family}"`)] = out;
+    }
+  }
   const indicatorLabels: QueryKnowledge['indicatorLabels'] = {};
   for (const [family, labels] of Object.entries(obj(top.indicatorLabels ?? {}, file, 'indicatorLabels'))) {
     indicatorLabels[oneOf(family, FAMILIES, file, 'indicatorLabels')] = arr(labels, file, `indicatorLabels "${family}"`).map((l, k) => str(l, file, `indicatorLabels "${family}" ${k}`).toLowerCase());
@@ -212,7 +248,7 @@ function validateOptions(data: Json, file: string): Pick<QueryKnowledge, 'option
       return option;
     });
   }
-  return { options, axisWording, familyWording, order, indicatorLabels, ruleIndicatorLabels, hedges };
+  return { options, axisWording, familyWording, order, valueOrder, valueLabels, indicatorLabels, ruleIndicatorLabels, hedges };
 }
 
 function validateWords(data: Json, file: string): Pick<QueryKnowledge, 'financial' | 'financialCaseSensitive' | 'leading'> {

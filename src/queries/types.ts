@@ -124,6 +124,8 @@ export interface Query {
   format: QueryFormat;
   /** A short title for an inbox ("Documentation clarification: CHF"). */
   title: string;
+  /** The condition in plain words, for headings ("Heart failure", "knee osteoarthritis"); absent in queries made before it existed. */
+  condition?: string;
   /** The neutral question; never names an answer. */
   question: string;
   /** Quoted from the note, in note order. */

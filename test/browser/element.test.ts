@@ -249,7 +249,7 @@ describe('<cdi-editor>', () => {
     el.view = 'cdi';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('.panel [part="codes"]').length).to.equal(el.findings.length);
-    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.match(/heart failure:\s*\d/);
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.match(/Heart failure:\s*\d/);
   });
 
   it('announces the count politely', async () => {

@@ -212,8 +212,10 @@ describe('<cdi-editor> renders note text as text', () => {
     const item = el.shadowRoot!.querySelector<HTMLButtonElement>('.panel button[data-finding-id]')!;
     expect(item.dataset.findingId).to.equal(PAYLOADS[2]);
     expect(item.querySelector('[part="finding-evidence"]')!.textContent).to.equal(evidence);
-    expect(item.querySelector('[part="finding-message"]')!.textContent).to.equal(hostile.message);
-    const codes = item.querySelector('[part="codes"]')!.textContent!;
+    // The card's button is its short name; the message and codes are its description beside it.
+    const card = item.closest('li')!;
+    expect(card.querySelector('[part="finding-message"]')!.textContent).to.equal(hostile.message);
+    const codes = card.querySelector('[part="codes"]')!.textContent!;
     for (const part of [PAYLOADS[4]!, PAYLOADS[0]!, PAYLOADS[2]!]) expect(codes).to.contain(part);
     const [popover] = await openEachPopover(el);
     expect(popover).to.contain(hostile.message);

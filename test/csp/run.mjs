@@ -187,9 +187,12 @@ async function main() {
     const item = await page.waitForSelector('#clinician >>> .panel button[data-finding-id]', { timeout: STEP_TIMEOUT_MS });
     await item.click();
     const answer = await page.waitForSelector('#clinician >>> .popover button[part="answer"]', { timeout: STEP_TIMEOUT_MS });
+    // The option's label (the button also shows a preview of what it writes).
     const wording = await answer.evaluate((b) => (b.querySelector('.option-label') ?? b).textContent.trim());
+    // Floating UI places it asynchronously, through the CSSOM (a style attribute in markup would be refused).
+    await page.waitForFunction(() => document.querySelector('#clinician').shadowRoot.querySelector('.popover')?.style.top !== '', { timeout: STEP_TIMEOUT_MS });
     const placed = await page.$eval('#clinician >>> .popover', (p) => [p.style.top, p.style.left]);
-    check('the popover is positioned (top and left applied)', placed.every((v) => /^\d+(\.\d+)?px$/.test(v)), JSON.stringify(placed));
+    check('the popover is positioned (top and left applied)', placed.every((v) => /^-?\d+(\.\d+)?px$/.test(v)), JSON.stringify(placed));
     await answer.click();
     const answered = await until(() => page.evaluate((note) => document.querySelector('#clinician').value !== note, NOTE));
     const afterAnswer = await page.evaluate(() => document.querySelector('#clinician').value);
