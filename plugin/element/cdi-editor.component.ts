@@ -8,14 +8,13 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EditorState } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
-import type { Node as PMNode } from 'prosemirror-model';
 import { EditorView } from 'prosemirror-view';
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Finding, Setting } from '../../src/index.js';
 import { auditEntry, toJsonLines } from './audit.js';
-import type { AuditEntry, AuditEvent, HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption, TextEdit } from '../../src/queries/types.js';
+import type { AuditEntry, AuditEvent, HandoffSummary, ItemAnswer, Query, QueryAnswer, QueryOption } from '../../src/queries/types.js';
 import type { AnsweredRecord, DismissedSpan, HandoffRequest, QueryExportFormat, QueryExports, QueryService } from '../queries/types.js';
 import { editorStyles } from './cdi-editor.styles.js';
 import { emit } from './event.js';
@@ -24,8 +23,10 @@ import { renderFindingPopover } from './finding-popover.js';
 import { renderFindingsPanel } from './findings-panel.js';
 import { countLabel } from './labels.js';
 import {
-  applyAnswerEdit,
+  answerFinding,
   cdiLint,
+  dismissalInForce,
+  standingAnswers,
   cdiLintKey,
   createWorkerAnalyzer,
   dismissFinding,
@@ -34,10 +35,9 @@ import {
   previousFinding,
   reanalyze,
   selectFinding,
-  suppressWords,
 } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus, LintFinding } from '../prosemirror/index.js';
-import { docToText, textBetween, textMap, textToDoc } from '../positions.js';
+import { docToText, textMap, textToDoc } from '../positions.js';
 import type { PositionRange } from '../positions.js';
 import { noteClipboardParser, noteClipboardTextParser, noteSchema } from '../schema.js';
 import { defaultWorkerUrl } from './worker-url.js';
@@ -62,33 +62,18 @@ interface PopoverState {
   source: 'pointer' | 'caret' | 'panel' | 'answer';
 }
 
-/** An answered query, kept for the hand-off while its answer stands. */
-interface LedgerEntry {
-  record: AnsweredRecord;
-  /** The words the answer wrote, as a document range mapped through every edit; null when it wrote none. */
-  written: (PositionRange & { text: string }) | null;
-  /** Set when the written words were undone or edited: the answer no longer stands. */
-  lost: boolean;
-}
-
 /**
  * A query being answered in the popover. A query with several items (acuity, type) is answered
- * one click per item; each click writes the combined wording of every choice so far, replacing the
+ * one click per item; each click calls `answerFinding` with every choice so far, which replaces the
  * previous partial write, so the note reads "acute on chronic systolic CHF" in either click order
  * and one undo restores the text from before the first click.
  */
 interface AnswerSession {
   id: string;
-  /** The finding as it was before the first write (offsets into `baseText`, mentions included). */
+  /** The finding as shown when the first choice was made. */
   finding: Finding;
   query: Query;
-  baseText: string;
   choices: ItemAnswer[];
-  /** The document right after this session's last write; a continuation requires it unchanged. */
-  afterDoc: PMNode | null;
-  /** The finding's words in the current document (mapped through the writes). */
-  evidence: PositionRange;
-  entry: LedgerEntry | null;
 }
 
 /**
@@ -198,7 +183,6 @@ export class CdiEditor extends LitElement {
   private suppressedId: string | null = null;
   /** Queries of the visible findings, by finding id. */
   private queries: ReadonlyMap<string, Query> = new Map();
-  private ledger: LedgerEntry[] = [];
   private audit: AuditEntry[] = [];
   /** Findings whose query has been shown (audited once each). */
   private readonly shownIds = new Set<string>();
@@ -229,7 +213,6 @@ export class CdiEditor extends LitElement {
     this.shown = this.publicFindings(this.editorState);
     this.analysed = false;
     this.closePopoverState();
-    this.ledger = [];
     this.requestUpdate('value', old);
   }
 
@@ -371,7 +354,7 @@ export class CdiEditor extends LitElement {
       top: place.top,
       left: place.left,
       readonly: this.readonly,
-      onChoose: (itemId, option, text) => void this.choose(finding, itemId, option, text),
+      onChoose: (itemId, option, text) => this.choose(finding, itemId, option, text),
       onOther: (itemId) => (this.otherItem = itemId),
       onSend: () => this.sendQuery(finding),
       onDismiss: (f, reason) => this.dismiss(f, reason),
@@ -472,8 +455,7 @@ export class CdiEditor extends LitElement {
     if (!view) return;
     view.updateState(view.state.apply(tr));
     this.editorState = view.state;
-    if (tr.docChanged) this.mapAnswers(tr);
-    if (tr.docChanged) {
+    if (tr.docChanged && tr.doc !== tr.before) {
       let text: string | undefined;
       const state = view.state;
       // The text is read on demand: a listener that ignores it costs nothing per keystroke.
@@ -585,7 +567,7 @@ export class CdiEditor extends LitElement {
     const view = this.editorView;
     const note = this.renderRoot.querySelector<HTMLElement>('.note');
     const placed = view
-      ? (getFindings(view.state).find((f) => f.id === id) ?? (this.session?.id === id ? this.session.evidence : undefined))
+      ? (getFindings(view.state).find((f) => f.id === id) ?? (this.session?.id === id ? this.sessionAnchor(view.state) : undefined))
       : undefined;
     if (!view || !note || !placed) return undefined;
     try {
@@ -676,133 +658,42 @@ export class CdiEditor extends LitElement {
     };
   }
 
-  /** The visible finding `id` as reported publicly, with its mentions as offsets into the current text too. */
-  private currentFinding(id: string): { finding: Finding; range: PositionRange } | undefined {
-    const view = this.editorView;
-    const placed = view ? getFindings(view.state).find((f) => f.id === id) : undefined;
-    if (!view || !placed) return undefined;
-    const map = textMap(view.state.doc);
-    const finding: Finding = {
-      ...placed.finding,
-      id: placed.id,
-      ...map.toSpan(placed),
-      text: textBetween(view.state.doc, placed.from, placed.to),
-      mentions: placed.mentions.map((m) => map.toSpan(m)),
-    };
-    return { finding, range: { from: placed.from, to: placed.to } };
-  }
-
   /**
-   * Answers one item of the query of `shownFinding`. An option that writes (a value, "Other" with
-   * text) writes the combined wording of every choice made so far in this popover, in one
-   * transaction (one undo step); "Clinically undetermined" / "Not clinically significant" writes
-   * nothing and hides the finding.
+   * Answers one item of the query of `shownFinding` with `answerFinding`: every choice made so far
+   * in this popover is written at once (one undo step); "Clinically undetermined" / "Not clinically
+   * significant" writes nothing and hides the finding. Writes exactly what the option's preview shows.
    */
-  private async choose(shownFinding: Finding, itemId: string, option: QueryOption, text?: string): Promise<void> {
+  private choose(shownFinding: Finding, itemId: string, option: QueryOption, text?: string): void {
     const view = this.editorView;
     if (!view || this.readonly) return;
-    let session = this.session?.id === shownFinding.id && this.session.afterDoc === view.state.doc ? this.session : null;
-    const continuing = session !== null;
-    if (!session) {
-      const current = this.currentFinding(shownFinding.id);
-      const query = this.queries.get(shownFinding.id);
-      if (!current || !query) return;
-      session = {
-        id: shownFinding.id, finding: current.finding, query, baseText: docToText(view.state.doc),
-        choices: [], afterDoc: null, evidence: current.range, entry: null,
-      };
-    }
+    const previous = this.session?.id === shownFinding.id ? this.session : null;
+    const query = previous?.query ?? this.queries.get(shownFinding.id);
+    if (!query) return;
     const choice: ItemAnswer = option.role === 'other' ? { itemId, optionId: option.id, text: text ?? '' } : { itemId, optionId: option.id };
-    const choices = [...session.choices.filter((c) => c.itemId !== itemId), choice];
-    const answer: QueryAnswer = { queryId: session.query.id, choices };
-    const { finding, query } = session;
+    const choices = [...(previous?.choices ?? []).filter((c) => c.itemId !== itemId), choice];
+    const answer: QueryAnswer = { queryId: query.id, choices };
     this.otherItem = null;
-
-    if (option.role === 'undetermined' || option.role === 'not-significant') {
-      const reason = option.role === 'undetermined' ? 'clinically-undetermined' : 'not-clinically-significant';
-      const hidden = continuing
-        ? this.suppress(session, reason)
-        : dismissFinding(session.id, reason)(view.state, (tr) => view.dispatch(tr));
-      if (!hidden) return;
-      this.keepAnswer(session, answer, null);
-      this.finishAnswer(finding, query, answer, null, true);
-      return;
-    }
-
-    const startDoc = view.state.doc;
-    let edit: TextEdit;
-    try {
-      const service = await this.queryService();
-      edit = await service.answerEdit({ text: session.baseText, finding, query, answer });
-    } catch {
-      return; // the answer does not fit the query, or the analyser is down: nothing is written
-    }
-    // The note changed while the edit was computed: write nothing rather than at a guess.
-    if (this.editorView !== view || view.state.doc !== startDoc) return;
-    if (continuing) {
-      undo(view.state, (tr) => view.dispatch(tr));
-      if (docToText(view.state.doc) !== session.baseText) return;
-    }
-    const map = textMap(view.state.doc);
-    const side = (offset: number): -1 | 1 => (offset >= session.baseText.length || session.baseText.charAt(offset) === '\n' ? -1 : 1);
-    const from = map.toPos(edit.from, edit.from === edit.to ? side(edit.from) : 1);
-    const to = edit.from === edit.to ? from : Math.max(from, map.toPos(edit.to, -1));
-    // Also hides the finding a re-analysis may have reported again on the same words meanwhile.
-    const again = getFindings(view.state)
-      .filter((f) => f.finding.kind === finding.kind && f.finding.family === finding.family && f.from < session.evidence.to && session.evidence.from < f.to)
-      .map((f) => f.id);
-    if (!applyAnswerEdit([session.id, ...again], { from, to, text: edit.insert })(view.state, (tr) => view.dispatch(tr))) return;
-
-    // Where things are now: the written words, and the finding's words (for the popover's place).
-    const after = textMap(view.state.doc);
-    const shift = (offset: number): number => (offset < edit.from ? offset : offset >= edit.to ? offset + edit.insert.length - (edit.to - edit.from) : edit.from);
-    const written = edit.insert === '' ? null : { ...after.toRange({ start: edit.from, end: edit.from + edit.insert.length }), text: edit.insert };
-    const evidenceStart = edit.from <= finding.start && finding.end <= edit.to ? edit.from : shift(finding.start);
-    const evidenceEnd = edit.from <= finding.start && finding.end <= edit.to ? edit.from + edit.insert.length : shift(finding.end);
-    const next: AnswerSession = {
-      ...session, choices, afterDoc: view.state.doc,
-      evidence: after.toRange({ start: evidenceStart, end: Math.max(evidenceStart, evidenceEnd) }),
-    };
-    this.keepAnswer(next, answer, written);
+    if (!answerFinding(view, shownFinding.id, answer)) return;
+    const entry = [...(cdiLintKey.getState(view.state)?.ledger ?? [])].reverse().find((e) => e.findingId === shownFinding.id);
+    if (!entry) return;
     const done = query.items.every((item) => choices.some((c) => c.itemId === item.id));
-    if (done) {
-      this.finishAnswer(finding, query, answer, edit, true);
-    } else {
-      this.session = next;
-      this.openPopover = { id: next.id, source: 'answer' };
-      this.finishAnswer(finding, query, answer, edit, false);
-    }
-  }
-
-  /** Hides the words of a session's finding (already hidden by a partial write) and any finding reported on them. */
-  private suppress(session: AnswerSession, reason: DismissReason): boolean {
-    const view = this.editorView!;
-    const { from, to } = session.evidence;
-    const words = textBetween(view.state.doc, from, to);
-    return suppressWords({ from, to, text: words, kind: session.finding.kind, family: session.finding.family, reason, findingId: session.id })(view.state, (tr) => view.dispatch(tr));
-  }
-
-  /** Records (or updates) the session's answer in the ledger. */
-  private keepAnswer(session: AnswerSession, answer: QueryAnswer, written: LedgerEntry['written']): void {
-    const record: AnsweredRecord = { finding: session.finding, query: session.query, answer };
-    if (session.entry) {
-      session.entry.record = record;
-      session.entry.written = written;
-      session.entry.lost = false;
-    } else {
-      session.entry = { record, written, lost: false };
-      this.ledger = [...this.ledger, session.entry];
-    }
-  }
-
-  /** Reports an answer (event and audit) and, when the query is done, closes the popover. */
-  private finishAnswer(finding: Finding, query: Query, answer: QueryAnswer, edit: TextEdit | null, done: boolean): void {
-    this.record('answered', finding, query, answer);
-    emit(this, 'cdi-answer', { finding, query, answer, edit });
+    this.record('answered', entry.finding, query, answer);
+    emit(this, 'cdi-answer', { finding: entry.finding, query, answer, edit: entry.edit });
     if (done) {
       this.closePopoverState();
       this.editorView?.focus();
+    } else {
+      this.session = { id: shownFinding.id, finding: previous?.finding ?? shownFinding, query, choices };
+      this.openPopover = { id: shownFinding.id, source: 'answer' };
     }
+  }
+
+  /** Where the popover of the answer in progress stays: at the words its last part wrote. */
+  private sessionAnchor(state: EditorState): PositionRange | undefined {
+    const entry = [...(cdiLintKey.getState(state)?.ledger ?? [])].reverse().find((e) => e.findingId === this.session?.id);
+    if (entry?.written) return entry.written;
+    const { from } = state.selection;
+    return { from, to: from };
   }
 
   /** Ctrl/Cmd+Z in the popover: undo in the note, and end the answer in progress. */
@@ -814,32 +705,13 @@ export class CdiEditor extends LitElement {
     undo(view.state, (tr) => view.dispatch(tr));
   }
 
-  /** Maps the ledger's written words (and the answer in progress) through a document change. */
-  private mapAnswers(tr: Transaction): void {
-    const doc = tr.doc;
-    for (const entry of this.ledger) {
-      if (!entry.written || entry.lost) continue;
-      const from = tr.mapping.map(entry.written.from, 1);
-      const to = tr.mapping.map(entry.written.to, -1);
-      if (to <= from || textBetween(doc, from, to) !== entry.written.text) entry.lost = true;
-      else entry.written = { ...entry.written, from, to };
-    }
-    const session = this.session;
-    if (session && session.afterDoc !== doc) {
-      const from = tr.mapping.map(session.evidence.from, 1);
-      this.session = { ...session, evidence: { from, to: Math.max(from, tr.mapping.map(session.evidence.to, -1)) } };
-    }
-  }
-
-  /** What the worker needs for a hand-off: the text, the answers that stand, the live dismissals. */
+  /** What the worker needs for a hand-off: the text, the answers that stand (latest last), the dismissals in force. */
   private handoffRequest(): HandoffRequest {
     const state = this.editorView?.state ?? this.editorState;
     const plugin = cdiLintKey.getState(state);
     const map = textMap(state.doc);
-    const dismissals = plugin?.dismissals ?? [];
-    const answered = this.ledger
-      .filter((e) => (e.written ? !e.lost : dismissals.some((d) => d.findingId === e.record.finding.id)))
-      .map((e) => e.record);
+    const dismissals = (plugin?.dismissals ?? []).filter((d) => dismissalInForce(d, state.doc));
+    const answered: AnsweredRecord[] = plugin ? standingAnswers(plugin, state.doc).map((e) => ({ finding: e.finding, query: e.query, answer: e.answer })) : [];
     const dismissed: DismissedSpan[] = dismissals.map((d) => ({
       findingId: d.findingId, kind: d.kind, family: d.family, ...map.toSpan(d), text: d.text, reason: d.reason,
     }));

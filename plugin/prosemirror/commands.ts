@@ -4,7 +4,10 @@
  * is not installed or the finding is gone.
  */
 import { TextSelection } from 'prosemirror-state';
-import type { Command, EditorState } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import { textBetween } from '../positions.js';
+import { LedgerStep, newKey } from './ledger-step.js';
+import type { LedgerOp } from './ledger-step.js';
 import { closeHistory } from 'prosemirror-history';
 import { cdiLintKey } from './state.js';
 import type { Answer, CdiLintAction, Dismissal, DismissReason, LintFinding } from './types.js';
@@ -50,16 +53,51 @@ export function selectFinding(id: string): Command {
 }
 
 /**
- * Hides finding `id` for as long as its words stay (see `Dismissal`). Not a document change, so
- * it is not in the undo history.
+ * Hides finding `id` for as long as its words stay (see `Dismissal`). The text does not change;
+ * the dismissal is a step of its own in the undo history (see `LedgerStep`), so Ctrl+Z right after
+ * it restores the finding and touches no text.
  */
 export function dismissFinding(id: string, reason: DismissReason, note?: string): Command {
   return (state, dispatch) => {
-    if (!findFinding(state, id)) return false;
-    const action: CdiLintAction = note === undefined ? { type: 'dismiss', id, reason } : { type: 'dismiss', id, reason, note };
-    dispatch?.(state.tr.setMeta(cdiLintKey, action));
+    const finding = findFinding(state, id);
+    if (!finding) return false;
+    if (!dispatch) return true;
+    const dismissal: Dismissal = {
+      key: newKey('dismissal'),
+      kind: finding.finding.kind,
+      family: finding.finding.family,
+      text: textBetween(state.doc, finding.from, finding.to),
+      from: finding.from,
+      to: finding.to,
+      reason,
+      findingId: id,
+      hidden: finding,
+      ...(note === undefined ? {} : { note }),
+    };
+    dispatch(ledgerTransaction(state, [{ op: 'dismiss', dismissal }]));
     return true;
   };
+}
+
+/**
+ * Restores a dismissal (by its `key`): the finding it hid is shown again at once, and re-analysis
+ * may report it. A step in the undo history, like the dismissal.
+ */
+export function restoreDismissal(key: string): Command {
+  return (state, dispatch) => {
+    const dismissal = cdiLintKey.getState(state)?.dismissals.find((d) => d.key === key);
+    if (!dismissal) return false;
+    dispatch?.(ledgerTransaction(state, [{ op: 'restore', dismissal }]));
+    return true;
+  };
+}
+
+/** A transaction carrying only ledger changes, as its own undo step. */
+function ledgerTransaction(state: EditorState, ops: LedgerOp[]): Transaction {
+  const tr = state.tr;
+  closeHistory(tr);
+  tr.step(new LedgerStep(ops));
+  return tr;
 }
 
 /**
@@ -129,8 +167,9 @@ export function applyAnswerEdit(id: string | readonly string[], edit: DocumentEd
 export function suppressWords(dismissal: Dismissal): Command {
   return (state, dispatch) => {
     if (!cdiLintKey.getState(state)) return false;
-    const action: CdiLintAction = { type: 'suppress', dismissal };
-    dispatch?.(state.tr.setMeta(cdiLintKey, action));
+    const d = dismissal.to > state.doc.content.size || textBetween(state.doc, dismissal.from, dismissal.to) !== dismissal.text ? null : dismissal;
+    if (!d) return false;
+    dispatch?.(ledgerTransaction(state, [{ op: 'dismiss', dismissal: { ...d, key: d.key ?? newKey('dismissal') } }]));
     return true;
   };
 }

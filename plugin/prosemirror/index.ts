@@ -13,11 +13,17 @@ export {
   getFindings, findFinding,
 } from './commands.js';
 export type { DocumentEdit } from './commands.js';
+export { answerFinding, previewAnswer, planAnswer } from './answer.js';
+export type { AnswerPlan, AnswerPreview } from './answer.js';
+export { restoreDismissal } from './commands.js';
+export { LedgerStep } from './ledger-step.js';
+export type { LedgerOp } from './ledger-step.js';
+export { standingAnswers, dismissalInForce } from './state.js';
 export { DEFAULT_DEBOUNCE_MS } from './view.js';
 export { DISMISS_REASONS } from './types.js';
 export type {
   AnalysisProvider, AnalyzerStatus, Answer, AnswerMode, CdiLintAction, CdiLintOptions, CdiLintState, DismissReason,
-  Dismissal, LintFinding, PendingAnalysis, PlacedFinding,
+  Dismissal, LedgerEntry, LintFinding, PendingAnalysis, PlacedFinding,
 } from './types.js';
 export { createWorkerAnalyzer } from '../worker/client.js';
 export type { WorkerAnalyzer, WorkerAnalyzerOptions } from '../worker/client.js';

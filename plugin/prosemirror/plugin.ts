@@ -31,6 +31,7 @@ import { Plugin } from 'prosemirror-state';
 import { closeHistory } from 'prosemirror-history';
 import { applyTransaction, cdiLintKey, initialState } from './state.js';
 import { CdiLintView } from './view.js';
+import { LedgerStep } from './ledger-step.js';
 import type { CdiLintAction, CdiLintOptions, CdiLintState } from './types.js';
 
 /** The cdi-lint plugin (see the module comment). Its state is under {@link cdiLintKey}. */
@@ -47,9 +48,10 @@ export function cdiLint(options: CdiLintOptions): Plugin<CdiLintState> {
     props: {
       decorations: (state) => cdiLintKey.getState(state)?.decorations,
     },
-    // An answer is its own undo step: close the history group after it as well as before.
+    // An answer, a dismissal and a restore are each their own undo step: close the history group
+    // after them as well as before.
     appendTransaction: (transactions, _old, newState) =>
-      transactions.some((tr) => (tr.getMeta(cdiLintKey) as CdiLintAction | undefined)?.type === 'answered')
+      transactions.some((tr) => (tr.getMeta(cdiLintKey) as CdiLintAction | undefined)?.type === 'answered' || tr.steps.some((s) => s instanceof LedgerStep))
         ? closeHistory(newState.tr)
         : null,
     view: (view) => new CdiLintView(view, options),

@@ -21,7 +21,9 @@ import type { Query } from '../../src/queries/types.js';
 import { textBetween } from '../positions.js';
 import type { PositionRange, TextMap } from '../positions.js';
 import { decorationsOf, findingDecoration } from './decorations.js';
-import type { CdiLintAction, CdiLintState, Dismissal, LintFinding, PlacedFinding } from './types.js';
+import type { CdiLintAction, CdiLintState, Dismissal, LedgerEntry, LintFinding, PlacedFinding } from './types.js';
+import { LedgerStep, mapOp } from './ledger-step.js';
+import type { LedgerOp } from './ledger-step.js';
 
 /** The plugin's key: `cdiLintKey.getState(state)` is the {@link CdiLintState}. */
 export const cdiLintKey = new PluginKey<CdiLintState>('cdi-lint');
@@ -37,6 +39,8 @@ export function initialState(): CdiLintState {
     pending: null,
     revision: 0,
     refresh: 0,
+    ledger: [],
+    lastAnswer: null,
   };
 }
 
@@ -59,8 +63,64 @@ export function placeFindings(findings: readonly Finding[], map: TextMap, querie
 /** The reducer: `state` after `tr` (whose resulting document is `doc`). */
 export function applyTransaction(state: CdiLintState, tr: Transaction, doc: Node): CdiLintState {
   let next = tr.docChanged ? mapThrough(state, tr, doc) : state;
+  tr.steps.forEach((step, i) => {
+    if (step instanceof LedgerStep) next = applyLedgerOps(next, step.ops, tr.mapping.slice(i + 1), doc);
+  });
   const action = tr.getMeta(cdiLintKey) as CdiLintAction | undefined;
   if (action) next = reduce(next, action, doc);
+  if (tr.docChanged) {
+    const lastAnswer = action?.type === 'answered' && tr.steps.some((s) => s instanceof LedgerStep) ? action.id : null;
+    if (lastAnswer !== next.lastAnswer) next = { ...next, lastAnswer };
+  }
+  return next;
+}
+
+/** Whether a dismissal is in force: its words still read what was dismissed. */
+export function dismissalInForce(d: Dismissal, doc: Node): boolean {
+  return d.to > d.from && d.to <= doc.content.size && textBetween(doc, d.from, d.to) === d.text;
+}
+
+/** The ledger entries whose answer stands: its written words read as written (or it wrote none and was not undone). */
+export function standingAnswers(state: CdiLintState, doc: Node): LedgerEntry[] {
+  return state.ledger.filter((e) => {
+    if (!e.written) return e.dismissal === undefined || state.dismissals.some((d) => d.key === e.dismissal);
+    const { from, to, text } = e.written;
+    return to > from && to <= doc.content.size && textBetween(doc, from, to) === text;
+  });
+}
+
+/** Applies the changes of a {@link LedgerStep} (positions as of the step, mapped by `after` to `doc`). */
+function applyLedgerOps(state: CdiLintState, ops: readonly LedgerOp[], after: Mappable, doc: Node): CdiLintState {
+  let next = state;
+  for (const raw of ops) {
+    const op = mapOp(raw, after);
+    switch (op.op) {
+      case 'dismiss': {
+        const d = op.dismissal;
+        if (next.dismissals.some((x) => x.key === d.key)) break;
+        const hidden = dismissalInForce(d, doc) ? next.findings.filter((f) => hides(d, f.finding, f, f.mentions)) : [];
+        next = { ...withoutFindings(next, hidden), dismissals: [...next.dismissals, d] };
+        break;
+      }
+      case 'restore': {
+        const d = op.dismissal;
+        next = { ...next, dismissals: next.dismissals.filter((x) => x.key !== d.key), revision: next.revision + 1 };
+        const f = d.hidden;
+        if (f && dismissalInForce(d, doc) && textBetween(doc, d.from, d.to) === f.finding.text && !next.findings.some((x) => x.id === f.id)) {
+          const back: LintFinding = { ...f, from: d.from, to: d.to, mentions: f.mentions.filter((m) => m.to <= doc.content.size) };
+          const findings = [...next.findings, back].sort((a, b) => a.from - b.from || a.to - b.to);
+          next = { ...next, findings, decorations: next.decorations.add(doc, [findingDecoration(back)]) };
+        }
+        break;
+      }
+      case 'record':
+        next = { ...next, ledger: [...next.ledger.filter((e) => e.key !== op.entry.key), op.entry] };
+        break;
+      case 'unrecord':
+        next = { ...next, ledger: next.ledger.filter((e) => e.key !== op.entry.key) };
+        break;
+    }
+  }
   return next;
 }
 
@@ -122,9 +182,17 @@ function mapThrough(state: CdiLintState, tr: Transaction, doc: Node): CdiLintSta
     const ids = new Set(dropped.map((f) => f.id));
     decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.findingId)));
   }
+  // A dismissal whose words were edited is suspended (not dropped): undoing the edit restores it.
   const dismissals = state.dismissals.flatMap((d): Dismissal[] => {
     const range = mapRange(d, mapping);
-    return range && textBetween(doc, range.from, range.to) === d.text ? [{ ...d, ...range }] : [];
+    if (!range) return [];
+    const hidden = d.hidden ? { ...d.hidden, ...range, mentions: d.hidden.mentions.flatMap((m) => mapRange(m, mapping) ?? []) } : undefined;
+    return [{ ...d, ...range, ...(hidden ? { hidden } : {}) }];
+  });
+  const ledger = state.ledger.map((e): LedgerEntry => {
+    if (!e.written) return e;
+    const from = mapping.map(e.written.from, 1);
+    return { ...e, written: { ...e.written, from, to: Math.max(from, mapping.map(e.written.to, -1)) } };
   });
   let pending = state.pending;
   if (pending) {
@@ -137,6 +205,7 @@ function mapThrough(state: CdiLintState, tr: Transaction, doc: Node): CdiLintSta
     findings,
     decorations,
     dismissals,
+    ledger,
     pending,
     revision: dropped.length ? state.revision + 1 : state.revision,
   };
@@ -164,7 +233,7 @@ function applyResults(state: CdiLintState, placed: readonly PlacedFinding[], map
     const range = mapRange(p, mapping);
     if (!range || textBetween(doc, range.from, range.to) !== p.finding.text) continue; // words changed since
     const mentions = p.mentions.flatMap((m) => mapRange(m, mapping) ?? []);
-    if (state.dismissals.some((d) => hides(d, p.finding, range, mentions))) continue;
+    if (state.dismissals.some((d) => dismissalInForce(d, doc) && hides(d, p.finding, range, mentions))) continue;
     let match = current.get(placementKey(p.finding, range));
     if (match && kept.has(match)) match = undefined; // a duplicate report claims nothing
     if (match) kept.add(match);

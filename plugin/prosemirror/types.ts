@@ -10,7 +10,7 @@ import type { DecorationSet } from 'prosemirror-view';
 import type { Mapping } from 'prosemirror-transform';
 import type { Analysis, AnalyzeOptions, Finding, Setting } from '../../src/types.js';
 import type { PositionRange } from '../positions.js';
-import type { Query } from '../../src/queries/types.js';
+import type { Query, QueryAnswer, TextEdit } from '../../src/queries/types.js';
 import type { QueryService } from '../queries/types.js';
 
 /**
@@ -71,9 +71,16 @@ export interface LintFinding extends PositionRange {
 /**
  * A dismissal: hides every finding of the same kind and family whose evidence is these words
  * (same range, same text) or that lists them among its mentions. Mapped through every
- * transaction; it lapses when its words are deleted or changed.
+ * transaction; it is in force while its words read `text` (an edit inside them suspends it, undoing
+ * that edit brings it back) and is forgotten when its words are deleted. Dismissing and restoring
+ * are steps in the undo history (see `ledger-step.ts`), so Ctrl+Z after a dismissal restores the
+ * finding and leaves the text alone.
  */
 export interface Dismissal extends PositionRange {
+  /** Unique id of this dismissal (a finding dismissed, restored and dismissed again gets a new one). */
+  key?: string;
+  /** The finding it hid, shown again at once when the dismissal is restored (if its words still read the same). */
+  hidden?: LintFinding;
   kind: Finding['kind'];
   family: Finding['family'];
   /** The words dismissed, as they read in the document. */
@@ -82,6 +89,30 @@ export interface Dismissal extends PositionRange {
   note?: string;
   /** Id of the finding that was dismissed. */
   findingId: string;
+}
+
+/**
+ * An answer the clinician gave, as recorded in the answer ledger (`CdiLintState.ledger`). Adding
+ * and removing entries are steps of the answer's own transaction, so undo removes the entry and
+ * redo brings it back, always in step with the text.
+ */
+export interface LedgerEntry {
+  /** Unique id of this entry. */
+  key: string;
+  /** The id of the finding answered, as the plugin reported it. */
+  findingId: string;
+  /** The finding as it was when answered; offsets index the text before the edit. */
+  finding: Finding;
+  query: Query;
+  answer: QueryAnswer;
+  /** The edit made, offsets into the text before it; null when the answer wrote nothing. */
+  edit: TextEdit | null;
+  /** The text the edit replaced (`before.slice(edit.from, edit.to)`), empty when it only inserted. */
+  replaced: string;
+  /** The words the answer wrote, as a current document range; null when it wrote none. */
+  written: (PositionRange & { text: string }) | null;
+  /** The key of the dismissal recorded with the answer ("Clinically undetermined"), if any. */
+  dismissal?: string;
 }
 
 /** The analysis request in flight, with the mapping of every transaction since it read the doc. */
@@ -105,6 +136,10 @@ export interface CdiLintState {
   revision: number;
   /** Bumped by the `reanalyze` command; the plugin view analyses at once when it changes. */
   refresh: number;
+  /** The answers given, oldest first, including those whose words were since edited (see `standingAnswers`). */
+  ledger: readonly LedgerEntry[];
+  /** The finding id answered by the last document-changing transaction (a multi-part answer continues it), else null. */
+  lastAnswer: string | null;
 }
 
 /**

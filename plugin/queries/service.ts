@@ -6,7 +6,7 @@
  */
 import { analyze } from '../../src/index.js';
 import type { Analysis, AnalyzeOptions, Finding } from '../../src/types.js';
-import { applyAnswerToText, draftQuery, handoff, lintQuery, queriesToBundle, queryToText } from '../../src/queries/index.js';
+import { answerWriting, applyAnswerToText, draftQuery, handoff, lintQuery, queriesToBundle, queryToText } from '../../src/queries/index.js';
 import type { HandoffState, HandoffSummary, Query, TextEdit } from '../../src/queries/types.js';
 import type { AnswerEditRequest, ExportRequest, HandoffRequest, QueriedAnalysis, QueryExports } from './types.js';
 
@@ -22,7 +22,7 @@ function draftAll(analysis: Analysis, text: string): Record<string, Query> {
     try {
       const query = draftQuery(finding, text, { analysis });
       // draftQuery lints its own drafts; checked again here so nothing unlinted ever reaches the page.
-      if (lintQuery(query).ok) queries[finding.id] = query;
+      if (lintQuery(query).ok) queries[finding.id] = { ...query, writing: answerWriting(finding, query) };
     } catch {
       // A draft that fails the linter is a bug in the data; the finding is shown without a query.
     }

@@ -5,7 +5,10 @@
  */
 export { draftQuery, templateFor, QueryDraftError, type DraftOptions } from './draft.js';
 export { lintQuery } from './lint.js';
-export { applyAnswerToText, codeAfterAnswer, chosenOptions, AnswerError, type AppliedAnswer } from './answer.js';
+export {
+  applyAnswerToText, answerWriting, writeAnswer, collapseRepeatedWords, codeAfterAnswer, chosenOptions, AnswerError,
+  type AppliedAnswer, type AnswerWriting, type ChosenOption,
+} from './answer.js';
 export { handoff } from './handoff.js';
 export { auditRecord, toJsonLines, fnv1a, type AuditOptions } from './audit.js';
 export { queryToText, handoffToText } from './export-text.js';

@@ -8,6 +8,7 @@
  * into the analysed text, as everywhere in the engine.
  */
 import type { AxisId, CodeRef, FamilyId, FindingKind, Span } from '../types.js';
+import type { AnswerWriting } from './answer-edit.js';
 
 /**
  * Query formats. `multiple-choice` is the default; `yes-no` is allowed only for the purposes in
@@ -131,6 +132,12 @@ export interface Query {
   items: QueryItem[];
   /** Citations: the compliance brief and the finding's own sources. */
   source: string[];
+  /**
+   * What writing an answer needs from the knowledge base (`answer-edit.ts`), attached by the
+   * analysis provider so an editor computes and previews answers in the page. Optional: drafts
+   * made by `draftQuery` leave it out, and `applyAnswerToText` then reads the knowledge base.
+   */
+  writing?: AnswerWriting;
 }
 
 /** The provider's choice for one item. */

@@ -225,15 +225,17 @@ function breaches(view: EditorView, plugin: CdiLintState): string[] {
     if (shown !== f.finding.text) out.push(`finding ${f.id} shows "${shown}", finding "${f.finding.text}"`);
   }
   for (const d of plugin.dismissals) {
-    if (textBetween(doc, d.from, d.to) !== d.text) out.push(`dismissal of "${d.text}" reads "${textBetween(doc, d.from, d.to)}"`);
+    // A dismissal whose words were edited is suspended (an undo may bring it back), never misplaced.
+    if (d.to <= d.from || d.to > doc.content.size) out.push(`dismissal of "${d.text}" at ${d.from}-${d.to} is outside the document`);
   }
   return out;
 }
 
-/** Whether a live dismissal hides an engine finding placed at `range` (the plugin's documented rule). */
-function hidden(dismissals: readonly Dismissal[], f: { kind: string; family: string | null; text: string }, range: { from: number; to: number }, mentions: { from: number; to: number }[]): boolean {
+/** Whether a dismissal in force hides an engine finding placed at `range` (the plugin's documented rule). */
+function hidden(doc: EditorView['state']['doc'], dismissals: readonly Dismissal[], f: { kind: string; family: string | null; text: string }, range: { from: number; to: number }, mentions: { from: number; to: number }[]): boolean {
   return dismissals.some(
     (d) =>
+      textBetween(doc, d.from, d.to) === d.text &&
       d.kind === f.kind &&
       d.family === f.family &&
       ((d.from === range.from && d.to === range.to && d.text === f.text) || mentions.some((m) => m.from === d.from && m.to === d.to)),
@@ -253,7 +255,7 @@ function expected(view: EditorView, plugin: CdiLintState): string[] {
   const { doc } = view.state;
   const map = textMap(doc);
   return analyze(docToText(doc), { setting: 'inpatient' })
-    .findings.filter((f) => !hidden(plugin.dismissals, f, map.toRange(f), f.mentions.map((m) => map.toRange(m))))
+    .findings.filter((f) => !hidden(doc, plugin.dismissals, f, map.toRange(f), f.mentions.map((m) => map.toRange(m))))
     .map((f) => `${f.kind} ${f.family} ${f.start}-${f.end} "${f.text}"`);
 }
 

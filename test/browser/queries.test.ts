@@ -243,13 +243,22 @@ describe('<cdi-editor> compliant queries', () => {
     const hf = summary.codes.find((c) => c.rule === 'missing-specificity/heart-failure')!;
     expect([hf.before?.code, hf.now?.code]).to.deep.equal(['I50.9', 'I50.23']);
 
-    // Undoing the answer takes it out of the hand-off: the query is open again.
+    // Ctrl+Z right after the dismissal takes back the dismissal, not the earlier answer's words.
     el.focus();
+    const answeredText = el.value;
+    await chord(['Control'], 'z');
+    expect(el.value).to.equal(answeredText);
+    const restored = await el.handoff();
+    expect(restored.dismissed).to.deep.equal([]);
+    expect(restored.answered.map((a) => a.query.family)).to.deep.equal(['heart-failure']);
+    expect(restored.unanswered.map((q) => q.family)).to.deep.equal(['anemia', 'chronic-kidney-disease']);
+
+    // Undoing the answer takes it out of the hand-off: the query is open again.
     await chord(['Control'], 'z');
     expect(el.value).to.equal(note);
     const again = await el.handoff();
     expect(again.answered).to.deep.equal([]);
-    expect(again.unanswered.map((q) => q.family)).to.deep.equal(['heart-failure', 'chronic-kidney-disease']);
+    expect(again.unanswered.map((q) => q.family)).to.deep.equal(['heart-failure', 'anemia', 'chronic-kidney-disease']);
   });
 
   it('exportQueries() returns the open queries as text, JSON and a FHIR R4 Bundle of Questionnaires', async () => {
