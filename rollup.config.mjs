@@ -297,6 +297,57 @@ function browserBuild() {
   };
 }
 
+const PLUGIN_ENTRY = fromRoot('plugin/index.ts');
+let pluginModules;
+
+/** Every module the ProseMirror-only entry (`cdi-lint/plugin`) imports statically, itself included (computed once). */
+function pluginGraph(getModuleInfo) {
+  if (pluginModules) return pluginModules;
+  pluginModules = new Set();
+  const queue = [PLUGIN_ENTRY];
+  while (queue.length > 0) {
+    const id = queue.pop();
+    if (pluginModules.has(id)) continue;
+    pluginModules.add(id);
+    queue.push(...(getModuleInfo(id)?.importedIds ?? []));
+  }
+  return pluginModules;
+}
+
+/**
+ * Fails the build when the module that registers <cdi-editor> lands in a file that package.json
+ * `sideEffects` does not list (a bundler would then drop the registration of `import 'cdi-lint/cdi-editor'`),
+ * or when a ProseMirror-side entry imports the engine chunk or lit where it must not.
+ */
+function checkLibraryChunks() {
+  return {
+    name: 'cdi-check-library-chunks',
+    async generateBundle(_options, bundle) {
+      const pkg = JSON.parse(await readFile(fromRoot('package.json'), 'utf8'));
+      const patterns = pkg.sideEffects.map((p) => new RegExp('^' + p.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*') + '$'));
+      const registration = fromRoot('plugin/element/cdi-editor.ts');
+      const closure = (fileName) => {
+        const seen = new Set([fileName]);
+        for (const f of seen) for (const i of bundle[f]?.imports ?? []) seen.add(i);
+        return seen;
+      };
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const file = 'dist/' + chunk.fileName;
+        if (chunk.moduleIds.includes(registration) && !patterns.some((re) => re.test(file))) {
+          this.error(`${file} registers <cdi-editor> but package.json sideEffects does not list it`);
+        }
+        if (chunk.isEntry && (chunk.name === 'plugin' || chunk.name === 'tiptap')) {
+          const files = closure(chunk.fileName);
+          const bad = [...files].flatMap((f) => bundle[f]?.imports ?? []).filter((i) => /^lit|^wink|engine-/.test(i) || /engine-/.test(i));
+          const engine = [...files].filter((f) => /engine-/.test(f));
+          if (bad.length > 0 || engine.length > 0) this.error(`dist/${chunk.fileName} must not load lit or the engine, but imports ${[...bad, ...engine].join(', ')}`);
+        }
+      }
+    },
+  };
+}
+
 /**
  * Engine, plugin, element, React and Tiptap entries and the CLI in one graph: entries share
  * modules instead of copying them, and bare imports stay imports.
@@ -307,7 +358,7 @@ function libraryBuild() {
     plugin: fromRoot('plugin/index.ts'),
     'cdi-editor': fromRoot('plugin/cdi-editor.ts'),
     react: fromRoot('plugin/react/index.ts'),
-    // TMP tiptap: fromRoot('plugin/tiptap/index.ts'),
+    tiptap: fromRoot('plugin/tiptap/index.ts'),
     // The in-thread analyser on its own, so that dist/plugin.js never loads the engine.
     'plugin-inline': fromRoot('plugin/prosemirror/inline-analyzer.ts'),
   };
@@ -323,11 +374,17 @@ function libraryBuild() {
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
-      // All engine modules go into one chunks/engine-*.js that index.js re-exports and plugin-inline.js
-      // and cli.js import (left alone, rollup splits out whatever subsets the entries share).
-      // The element's modules go into one chunks/element-*.js, named in package.json `sideEffects`
-      // because it registers <cdi-editor>.
-      manualChunks: (id) => (isEngineModule(id) ? 'engine' : id.startsWith(fromRoot('plugin/element/')) ? 'element' : undefined),
+      // Four chunks, so that what each entry loads is predictable: chunks/prosemirror-*.js, every
+      // module the ProseMirror-only entry needs; chunks/answer-writer-*.js, the pure modules of src/
+      // it shares with the engine (no imports: the engine and the CLI need no ProseMirror);
+      // chunks/element-*.js, the element (registers <cdi-editor>: named in package.json
+      // `sideEffects`); chunks/engine-*.js, the rest of the engine, which imports the language
+      // model and which no ProseMirror-side entry may load (checked by checkLibraryChunks).
+      manualChunks: (id, { getModuleInfo }) => {
+        if (pluginGraph(getModuleInfo).has(id)) return isEngineModule(id) ? 'answer-writer' : 'prosemirror';
+        if (id.startsWith(fromRoot('plugin/element/'))) return 'element';
+        return isEngineModule(id) ? 'engine' : undefined;
+      },
       banner: (chunk) => (chunk.name === 'cli' && chunk.isEntry ? SHEBANG : ''),
     },
     plugins: [
@@ -339,6 +396,7 @@ function libraryBuild() {
       esbuild({ target: TARGET, tsconfig: fromRoot('tsconfig.json') }),
       rootDeclarationStub(),
       copyStyles(),
+      checkLibraryChunks(),
       nodeResolve({ extensions: ['.mjs', '.js', '.json', '.ts'] }),
       thirdPartyNotices('react.js'),
     ],

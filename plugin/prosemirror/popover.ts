@@ -21,7 +21,7 @@ import type { ItemAnswer, Query, QueryAnswer, QueryItem, QueryOption } from '../
 import { answerFinding } from './answer.js';
 import { dismissFinding, getFindings } from './commands.js';
 import { DISMISS_REASONS } from './types.js';
-import type { AnalysisProvider, DismissReason, LintFinding } from './types.js';
+import type { DismissReason, LintFinding } from './types.js';
 
 /** Words for each dismiss reason offered in the popover (the same words as `<cdi-editor>`). */
 const DISMISS_LABELS: Readonly<Record<DismissReason, string>> = {
@@ -35,8 +35,6 @@ const DISMISS_LABELS: Readonly<Record<DismissReason, string>> = {
 
 /** Options of {@link findingPopover}. */
 export interface FindingPopoverOptions {
-  /** The analyser given to `cdiLint`: its `answerEdit` computes the words an answer writes. */
-  analyzer: AnalysisProvider;
   /** Where the popover element is appended. Default `document.body` (positions are page coordinates). */
   container?: HTMLElement;
   /** Called after an answer was written (or, for "Clinically undetermined", recorded). */
@@ -51,8 +49,7 @@ export const findingPopoverKey = new PluginKey('cdi-lint-popover');
 const HOVER_CLOSE_MS = 250;
 
 /** The popover plugin (see the module comment). Add it after `cdiLint(...)` in the plugin list. */
-export function findingPopover(options: FindingPopoverOptions): Plugin {
-  if (!options?.analyzer) throw new TypeError('cdi-lint: findingPopover({ analyzer }) needs the analyzer given to cdiLint');
+export function findingPopover(options: FindingPopoverOptions = {}): Plugin {
   return new Plugin({
     key: findingPopoverKey,
     view: (view) => new PopoverView(view, options),
@@ -238,7 +235,7 @@ class PopoverView {
       button.setAttribute('aria-pressed', String(this.choices.some((c) => c.itemId === item.id && c.optionId === option.id)));
       button.addEventListener('click', () => {
         if (option.role === 'other') this.openOther(finding, query, item, option, group, make);
-        else void this.choose(finding, query, { itemId: item.id, optionId: option.id });
+        else this.choose(finding, query, { itemId: item.id, optionId: option.id });
       });
       row.append(button);
     }
@@ -265,27 +262,23 @@ class PopoverView {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const text = input.value.trim();
-      if (text) void this.choose(finding, query, { itemId: item.id, optionId: option.id, text });
+      if (text) this.choose(finding, query, { itemId: item.id, optionId: option.id, text });
     });
     group.append(form);
     input.focus();
   }
 
-  /** Records a choice; when every item has one, writes the answer with `answerFinding`. */
-  private async choose(finding: LintFinding, query: Query, choice: ItemAnswer): Promise<void> {
+  /** Records a choice; when every item has one, writes the answer with `answerFinding` (one edit, one undo step). */
+  private choose(finding: LintFinding, query: Query, choice: ItemAnswer): void {
     this.choices = [...this.choices.filter((c) => c.itemId !== choice.itemId), choice];
-    const option = query.items.find((i) => i.id === choice.itemId)?.options.find((o) => o.id === choice.optionId);
-    const writesNothing = option?.role === 'undetermined' || option?.role === 'not-significant';
-    const complete = query.items.every((item) => this.choices.some((c) => c.itemId === item.id));
-    if (!complete && !writesNothing) {
+    const next = query.items.find((item) => !this.choices.some((c) => c.itemId === item.id));
+    if (next) {
       this.render(finding);
-      const next = query.items.find((item) => !this.choices.some((c) => c.itemId === item.id));
-      this.el.querySelector<HTMLElement>(`fieldset[data-item-id="${next?.id}"] button`)?.focus();
+      this.el.querySelector<HTMLElement>(`fieldset[data-item-id="${CSS.escape(next.id)}"] button`)?.focus();
       return;
     }
-    const answer: QueryAnswer = { queryId: query.id, choices: writesNothing ? [choice] : this.choices };
-    const written = await answerFinding(this.view, finding.id, answer, { analyzer: this.options.analyzer });
-    if (!written) return;
+    const answer: QueryAnswer = { queryId: query.id, choices: this.choices };
+    if (!answerFinding(this.view, finding.id, answer)) return;
     this.hide();
     this.view.focus();
     this.options.onAnswer?.(finding, query, answer);

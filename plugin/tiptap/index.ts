@@ -41,7 +41,7 @@ export interface CdiLintExtensionOptions {
   /** Quiet time after the last change before analysing, in ms. Default 250. */
   debounceMs: number;
   /** The popover that shows a finding's query and writes the chosen answer; `false` for none. Default on. */
-  popover: boolean | Omit<FindingPopoverOptions, 'analyzer'>;
+  popover: boolean | FindingPopoverOptions;
   /** Called when the visible findings change (positions are current document positions). */
   onFindings: ((findings: readonly LintFinding[]) => void) | null;
   /** Called with the analysis status and on every change. */
@@ -55,7 +55,7 @@ export interface CdiLintStorage {
   status: AnalyzerStatus;
   /** What failed while `status` is `error` or `retrying`. */
   error: string | null;
-  /** The analyser in use (for `answerFinding`'s query calls). Null before the editor is created. */
+  /** The analyser in use (its query calls: hand-off, exports). Null before the editor is created. */
   analyzer: AnalysisProvider | null;
 }
 
@@ -143,7 +143,7 @@ export const CdiLint = Extension.create<CdiLintExtensionOptions, CdiLintStorage>
       }),
     ];
     if (options.popover !== false) {
-      plugins.push(findingPopover({ ...(options.popover === true ? {} : options.popover), analyzer }));
+      plugins.push(findingPopover(options.popover === true ? {} : options.popover));
     }
     return plugins;
   },
