@@ -125,7 +125,7 @@ function connect(start: () => Worker, where: string): Connection {
       const id = ++lastId;
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
-          if (worker === target) fail(new Error(`cdi-lint worker: no answer from ${where} within ${timeoutMs} ms`));
+          if (worker === target) fail(new Error(`cdi-lint worker: no answer within ${timeoutMs} ms from ${where}`));
         }, timeoutMs);
         waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, timer, owner });
         target.postMessage({ ...message, id } as WorkerRequest);
