@@ -359,6 +359,8 @@ function libraryBuild() {
     'cdi-editor': fromRoot('plugin/cdi-editor.ts'),
     react: fromRoot('plugin/react/index.ts'),
     tiptap: fromRoot('plugin/tiptap/index.ts'),
+    // The default worker URL for ProseMirror hosts: `new URL('./worker.js', import.meta.url)` beside worker.js.
+    'worker-url': fromRoot('plugin/worker/default-url.ts'),
     // The in-thread analyser on its own, so that dist/plugin.js never loads the engine.
     'plugin-inline': fromRoot('plugin/prosemirror/inline-analyzer.ts'),
   };
@@ -372,7 +374,7 @@ function libraryBuild() {
       dir: fromRoot('dist'),
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: (chunk) => (chunk.name === 'worker-urls' ? '[name].js' : 'chunks/[name]-[hash].js'),
       sourcemap: true,
       // Four chunks, so that what each entry loads is predictable: chunks/prosemirror-*.js, every
       // module the ProseMirror-only entry needs; chunks/answer-writer-*.js, the pure modules of src/
@@ -381,6 +383,9 @@ function libraryBuild() {
       // `sideEffects`); chunks/engine-*.js, the rest of the engine, which imports the language
       // model and which no ProseMirror-side entry may load (checked by checkLibraryChunks).
       manualChunks: (id, { getModuleInfo }) => {
+        // The default worker URLs sit in dist/worker-url.js, beside worker.js, so that the literal
+        // is `new URL('./worker.js', import.meta.url)` whichever entry uses it.
+        if (WORKER_URL_MODULES.has(id)) return 'worker-urls';
         if (pluginGraph(getModuleInfo).has(id)) return isEngineModule(id) ? 'answer-writer' : 'prosemirror';
         if (id.startsWith(fromRoot('plugin/element/'))) return 'element';
         return isEngineModule(id) ? 'engine' : undefined;
