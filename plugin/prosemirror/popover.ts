@@ -15,7 +15,6 @@
  * (classes `cdi-popover`, `cdi-popover__…`).
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
-import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { ItemAnswer, Query, QueryAnswer, QueryItem, QueryOption } from '../../src/queries/types.js';
 import { answerFinding } from './answer.js';
@@ -63,10 +62,12 @@ class PopoverView {
   private source: 'caret' | 'pointer' | null = null;
   private choices: ItemAnswer[] = [];
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private blurTimer: ReturnType<typeof setTimeout> | undefined;
   /** A finding whose popover was closed with Escape stays closed until the caret leaves it. */
   private suppressedId: string | null = null;
   private readonly onOver = (event: MouseEvent): void => this.pointerOver(event);
   private readonly onOut = (): void => this.scheduleHoverClose();
+  private readonly onFocus = (): void => this.sync();
   private readonly onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.shownId) {
       this.suppressedId = this.shownId;
@@ -91,21 +92,34 @@ class PopoverView {
     view.dom.addEventListener('mouseover', this.onOver);
     view.dom.addEventListener('mouseout', this.onOut);
     view.dom.addEventListener('keydown', this.onKey);
+    view.dom.addEventListener('focus', this.onFocus);
   }
 
-  update(view: EditorView, previous: EditorState): void {
+  update(view: EditorView): void {
     this.view = view;
+    this.sync();
+  }
+
+  /** Shows the popover of the finding under the caret (when the editor has the focus), or hides a caret popover it left. */
+  private sync(): void {
+    const view = this.view;
     const findings = getFindings(view.state);
     if (this.shownId && !findings.some((f) => f.id === this.shownId)) this.hide();
-    if (view.state.selection.eq(previous.selection) && view.state.doc === previous.doc && findings === getFindings(previous)) return;
     const { from, to } = view.state.selection;
     const under = findings.find((f) => f.from <= from && to <= f.to);
     if (this.suppressedId !== null && this.suppressedId !== under?.id) this.suppressedId = null;
     if (under && under.id !== this.suppressedId && view.hasFocus()) {
       if (under.id !== this.shownId) this.show(under, 'caret');
       else this.place(under);
-    } else if (this.source === 'caret' && !this.el.contains(view.dom.ownerDocument.activeElement)) {
-      this.hide();
+    } else if (this.source === 'caret' && view.hasFocus()) {
+      this.hide(); // the caret left the finding
+    } else if (this.source === 'caret') {
+      // The editor lost the focus: keep the popover if the focus went into it (decided once the
+      // focus has landed: during a blur, the document's active element is still the body).
+      clearTimeout(this.blurTimer);
+      this.blurTimer = setTimeout(() => {
+        if (this.source === 'caret' && !this.view.hasFocus() && !this.el.contains(this.view.dom.ownerDocument.activeElement)) this.hide();
+      }, 0);
     } else if (this.shownId) {
       const shown = findings.find((f) => f.id === this.shownId);
       if (shown) this.place(shown);
@@ -114,9 +128,11 @@ class PopoverView {
 
   destroy(): void {
     clearTimeout(this.hoverTimer);
+    clearTimeout(this.blurTimer);
     this.view.dom.removeEventListener('mouseover', this.onOver);
     this.view.dom.removeEventListener('mouseout', this.onOut);
     this.view.dom.removeEventListener('keydown', this.onKey);
+    this.view.dom.removeEventListener('focus', this.onFocus);
     this.el.remove();
   }
 

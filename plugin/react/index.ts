@@ -18,7 +18,6 @@
  */
 import * as React from 'react';
 import { createComponent } from '@lit/react';
-import type { EventName } from '@lit/react';
 import { CdiEditor as CdiEditorElement } from '../cdi-editor.js';
 import type { CdiEventMap } from '../element/events.js';
 
@@ -35,7 +34,7 @@ const EVENT_PROPS = {
 
 /** The event props of {@link CdiEditor}, each typed with its event from `CdiEventMap`. */
 export type CdiEditorEventProps = {
-  [P in keyof typeof EVENT_PROPS]: EventName<CdiEventMap[(typeof EVENT_PROPS)[P]]>;
+  [P in keyof typeof EVENT_PROPS]?: (event: CdiEventMap[(typeof EVENT_PROPS)[P]]) => void;
 };
 
 // Compile-time check: an event added to CdiEventMap without a prop here fails the typecheck.
@@ -43,14 +42,27 @@ type MissingEventProps = Exclude<keyof CdiEventMap, (typeof EVENT_PROPS)[keyof t
 const everyEventHasAProp: [MissingEventProps] extends [never] ? true : MissingEventProps = true;
 void everyEventHasAProp;
 
-/** `<cdi-editor>` as a React component (see the module comment). Registers the element on import. */
+/** The element's properties a React host sets (as properties, not attributes). */
+export type CdiEditorProperties = Partial<
+  Pick<CdiEditorElement, 'value' | 'setting' | 'view' | 'readonly' | 'placeholder' | 'label' | 'analysis' | 'analyzer' | 'workerUrl'>
+>;
+
+/** Props of {@link CdiEditor}: HTML attributes, the element's properties and its events. */
+export type CdiEditorProps = Omit<React.HTMLAttributes<CdiEditorElement>, keyof CdiEditorEventProps | keyof CdiEditorProperties> &
+  CdiEditorProperties &
+  CdiEditorEventProps;
+
+/**
+ * `<cdi-editor>` as a React component (see the module comment). Registers the element on import.
+ * Typed here rather than by `@lit/react`'s types, which this package bundles and does not install.
+ */
 export const CdiEditor = createComponent({
   tagName: 'cdi-editor',
   elementClass: CdiEditorElement,
   react: React,
-  events: EVENT_PROPS as unknown as CdiEditorEventProps,
+  events: EVENT_PROPS,
   displayName: 'CdiEditor',
-});
+}) as unknown as React.ForwardRefExoticComponent<CdiEditorProps & React.RefAttributes<CdiEditorElement>>;
 
 /** The element class, for refs: `useRef<CdiEditorElement>(null)`. */
 export { CdiEditorElement };
