@@ -4,7 +4,8 @@
  * tarball, in three fresh apps installed from the npm registry (network needed; takes minutes; NOT
  * part of `npm test`):
  *
- * - plain: a Vite 8 page with `<cdi-editor>` (`import 'cdi-lint/cdi-editor'`); plus, in Node, the
+ * - plain: a Vite 8 page with `<cdi-editor>` (`import 'cdi-lint/cdi-editor'`), on older ProseMirror
+ *   releases that installing cdi-lint must keep; plus, in Node, the
  *   element imported as a server-rendering host would, and the package's types under
  *   `moduleResolution` node16 and nodenext;
  * - react: React 19 + TypeScript with `cdi-lint/react` under StrictMode, `value` controlled (and the
@@ -51,7 +52,16 @@ const STEP_MS = 30_000;
 
 /** What each app installs from the registry besides cdi-lint (ranges as a new app would write them). */
 const APPS = {
-  plain: { deps: { vite: '^8.0.0', typescript: '^5.9.0' }, entry: 'index.html', base: 'base.html' },
+  // An app already on older ProseMirror releases (exact versions, as an older lockfile holds them):
+  // installing cdi-lint must keep them.
+  plain: {
+    deps: {
+      vite: '^8.0.0', typescript: '^5.9.0',
+      'prosemirror-state': '1.4.3', 'prosemirror-view': '1.33.8', 'prosemirror-model': '1.21.0', 'prosemirror-history': '1.4.0',
+    },
+    entry: 'index.html',
+    base: 'base.html',
+  },
   react: {
     deps: {
       vite: '^8.0.0', '@vitejs/plugin-react': '^6.0.0', react: '^19.0.0', 'react-dom': '^19.0.0',
@@ -205,8 +215,10 @@ function launch() {
 }
 
 /** Opens the built app under the CSP; returns the page and a function listing violations and errors. */
-async function open(browser, dir) {
+async function open(dir) {
   const server = await startServer({ root: join(dir, 'dist'), policy: POLICY });
+  // One browser per app, closed before the server (whose close waits for the browser's open connections).
+  const browser = await launch();
   const page = await browser.newPage();
   const consoleCsp = [];
   const errors = [];
@@ -235,7 +247,11 @@ async function open(browser, dir) {
     ...consoleCsp,
     ...offOrigin.map((u) => `off-origin request: ${u}`),
   ];
-  return { page, server, errors, problems, close: () => server.close() };
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  return { page, server, errors, problems, close };
 }
 
 /** The inserted words between two texts (common prefix and suffix removed). */
@@ -269,7 +285,7 @@ async function answerInElement(page) {
   return { before, after, label };
 }
 
-async function testPlain(browser, dir) {
+async function testPlain(dir) {
   const app = 'plain';
   const ssr = run('node', ['ssr.mjs'], dir, { allowFail: true });
   check(app, "import 'cdi-lint/cdi-editor' in Node (a server-rendering host) does not throw", ssr.status === 0 && /"element":"function"/.test(ssr.stdout), ssr.stderr.slice(0, 400));
@@ -277,7 +293,7 @@ async function testPlain(browser, dir) {
     const tsc = run('npx', ['tsc', '-p', 'tsconfig.node.json', '--module', resolution, '--moduleResolution', resolution], dir, { allowFail: true });
     check(app, `the package's types are clean under moduleResolution ${resolution}`, tsc.status === 0, (tsc.stdout + tsc.stderr).slice(0, 1500));
   }
-  const { page, errors, problems, close } = await open(browser, dir);
+  const { page, errors, problems, close } = await open(dir);
   try {
     const underlined = await until(() => underlines(page));
     check(app, 'underlines appear (analysed in the worker)', underlined?.includes('CKD'), JSON.stringify(underlined));
@@ -288,16 +304,15 @@ async function testPlain(browser, dir) {
     check(app, 'cdi-findings, cdi-answer and cdi-status events arrive', log.findings.length > 0 && log.answers === 1 && log.statuses.includes('ready'), JSON.stringify(log));
     check(app, 'zero CSP violations, zero page errors, nothing leaves the origin', (await problems()).length === 0 && errors.length === 0, [...(await problems()), ...errors].join('\n       '));
   } finally {
-    await page.close();
     await close();
   }
 }
 
-async function testReact(browser, dir) {
+async function testReact(dir) {
   const app = 'react';
   const tsc = run('npx', ['tsc', '-p', '.'], dir, { allowFail: true });
   check(app, 'the app typechecks: <CdiEditor onCdiFindings> and <cdi-editor oncdi-findings> (React 19 JSX)', tsc.status === 0, (tsc.stdout + tsc.stderr).slice(0, 1500));
-  const { page, errors, problems, close } = await open(browser, dir);
+  const { page, errors, problems, close } = await open(dir);
   try {
     const underlined = await until(() => underlines(page));
     check(app, 'underlines appear', underlined?.includes('CKD'), JSON.stringify(underlined));
@@ -326,18 +341,17 @@ async function testReact(browser, dir) {
       JSON.stringify({ before, after, log }));
     check(app, 'zero CSP violations, zero page errors, nothing leaves the origin', (await problems()).length === 0 && errors.length === 0, [...(await problems()), ...errors].join('\n       '));
   } finally {
-    await page.close();
     await close();
   }
 }
 
-async function testTiptap(browser, dir) {
+async function testTiptap(dir) {
   const app = 'tiptap';
   // One copy of ProseMirror in the bundle: prosemirror-state's error text appears once.
   const js = measure(join(dir, 'dist')).files.filter((f) => f.endsWith('.js') && !/^assets\/worker/.test(f));
   const copies = js.map((f) => readFileSync(join(dir, 'dist', f), 'utf8').split('Adding different instances of a keyed plugin').length - 1).reduce((a, b) => a + b, 0);
   check(app, 'the bundle holds one copy of prosemirror-state', copies === 1, `${copies} copies`);
-  const { page, errors, problems, close } = await open(browser, dir);
+  const { page, errors, problems, close } = await open(dir);
   try {
     const text = () => page.evaluate(() => window.__editor.state.doc.textBetween(0, window.__editor.state.doc.content.size, '\n', '\n'));
     const placed = await until(() => page.evaluate(() => {
@@ -381,7 +395,6 @@ async function testTiptap(browser, dir) {
     check(app, '"Other (please specify)" writes the typed words', inserted(before, afterOther).added.toLowerCase().includes('left and right'), JSON.stringify(afterOther));
     check(app, 'zero CSP violations, zero page errors, nothing leaves the origin', (await problems()).length === 0 && errors.length === 0, [...(await problems()), ...errors].join('\n       '));
   } finally {
-    await page.close();
     await close();
   }
 }
@@ -402,21 +415,16 @@ async function main() {
     ['LICENSE', 'dist/THIRD-PARTY-NOTICES.md', 'dist/custom-elements.json', 'dist/cdi-lint.css'].every((f) => packed.files.some((x) => x.path === f)));
 
   const sizes = {};
-  const browser = await launch();
-  try {
-    for (const [app, test] of [['plain', testPlain], ['react', testReact], ['tiptap', testTiptap]]) {
-      const dir = join(work, app);
-      mkdirSync(dir, { recursive: true });
-      try {
-        install(app, dir, tarball);
-        sizes[app] = build(app, dir);
-        await test(browser, dir);
-      } catch (error) {
-        check(app, 'the app installs, builds and runs', false, error?.stack ?? String(error));
-      }
+  for (const [app, test] of [['plain', testPlain], ['react', testReact], ['tiptap', testTiptap]]) {
+    const dir = join(work, app);
+    mkdirSync(dir, { recursive: true });
+    try {
+      install(app, dir, tarball);
+      sizes[app] = build(app, dir);
+      await test(dir);
+    } catch (error) {
+      check(app, 'the app installs, builds and runs', false, error?.stack ?? String(error));
     }
-  } finally {
-    await browser.close();
   }
 
   console.log('\n| app | JS+CSS gzip without cdi-lint | with | added | worker (gzip, on first analysis) |');
