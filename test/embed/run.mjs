@@ -373,6 +373,18 @@ async function testTiptap(dir) {
     const ckd = await page.evaluateHandle(() => [...document.querySelectorAll('.cdi-finding')].find((e) => e.textContent === 'CKD'));
     await ckd.asElement().click();
     const option = await page.waitForSelector('.cdi-popover:not([hidden]) .cdi-popover__option--answer', { timeout: STEP_MS });
+    // The default styles survive the host's CSS pipeline (Vite minifies them with lightningcss).
+    const styled = await page.evaluate(() => {
+      const cs = (selector) => getComputedStyle(document.querySelector(selector));
+      return {
+        underline: cs('.cdi-finding--warning').textDecorationColor,
+        popoverBorder: `${cs('.cdi-popover').borderTopStyle} ${cs('.cdi-popover').borderTopColor}`,
+        optionBorder: `${cs('.cdi-popover__option--answer').borderTopStyle} ${cs('.cdi-popover__option--answer').borderTopColor}`,
+      };
+    });
+    check(app, 'cdi-lint/styles.css applies: coloured wavy underline, bordered popover and options', styled.underline === 'rgb(154, 52, 18)' &&
+      styled.popoverBorder === 'solid rgb(107, 114, 128)' && styled.optionBorder === 'solid rgb(107, 114, 128)', JSON.stringify(styled));
+    await page.screenshot({ path: join(dir, 'popover.png') });
     const label = await option.evaluate((b) => b.textContent.trim());
     await option.click();
     await until(async () => (await text()) !== before, 5_000);
