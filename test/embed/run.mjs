@@ -300,6 +300,21 @@ async function testPlain(dir) {
     const { before, after, label } = await answerInElement(page);
     const change = inserted(before, after);
     check(app, `an answer ("${label}") writes its words`, change.removed === '' && change.added.trim().toLowerCase() === label.toLowerCase(), JSON.stringify({ before, after }));
+    // Four more section editors on the page: they share the one worker.
+    await page.evaluate(() => {
+      for (const note of ['PMH: CHF.', 'Knee OA.', 'CKD.', 'Anemia.']) {
+        const more = document.createElement('cdi-editor');
+        more.className = 'section';
+        more.value = note;
+        document.body.append(more);
+      }
+    });
+    const sections = await until(() => page.evaluate(() => {
+      const all = [...document.querySelectorAll('cdi-editor.section')];
+      return all.every((e) => e.shadowRoot?.querySelector('[data-finding-id]')) ? all.length : null;
+    }));
+    const workers = page.workers().filter((w) => /worker/.test(w.url())).length;
+    check(app, 'five editors on one page: all underlined, one shared worker', sections === 4 && workers === 1, `sections=${sections} workers=${workers}`);
     const log = await page.evaluate(() => window.__app);
     check(app, 'cdi-findings, cdi-answer and cdi-status events arrive', log.findings.length > 0 && log.answers === 1 && log.statuses.includes('ready'), JSON.stringify(log));
     check(app, 'zero CSP violations, zero page errors, nothing leaves the origin', (await problems()).length === 0 && errors.length === 0, [...(await problems()), ...errors].join('\n       '));
