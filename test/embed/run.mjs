@@ -10,7 +10,8 @@
  *   `moduleResolution` node16 and nodenext;
  * - react: React 19 + TypeScript with `cdi-lint/react` under StrictMode, `value` controlled (and the
  *   JSX typings typechecked by the app's own tsc);
- * - tiptap: Tiptap 3 with StarterKit and `cdi-lint/tiptap` (headings, a list, marks, a hard break).
+ * - tiptap: Tiptap 3 with StarterKit and `cdi-lint/tiptap` (headings, a list, marks, a hard break);
+ *   tiptap2: the same app on Tiptap 2.
  *
  * Each app is built with Vite and no cdi-lint configuration, served under a strict
  * Content-Security-Policy (test/csp/server.mjs, the worker's script included), and driven in
@@ -21,7 +22,8 @@
  * bytes of the JS and CSS a page loads is printed; the worker (loaded on first analysis) apart.
  *
  * Everything happens in a fresh folder under the system temp dir (kept with --keep; --dir DIR to
- * reuse one, which skips installs already done). `--no-build` skips `npm run build`.
+ * reuse one, which skips installs already done). `--no-build` skips `npm run build`; `--only a,b`
+ * runs some apps.
  * Prints one line per check, a table of sizes, and writes results.json in that folder.
  */
 import { spawnSync } from 'node:child_process';
@@ -72,6 +74,13 @@ const APPS = {
   },
   tiptap: {
     deps: { vite: '^8.0.0', '@tiptap/core': '^3.0.0', '@tiptap/pm': '^3.0.0', '@tiptap/starter-kit': '^3.0.0' },
+    entry: 'index.html',
+    base: 'base.html',
+  },
+  // The same app on Tiptap 2 (its ProseMirror releases must stay as they are).
+  tiptap2: {
+    source: 'tiptap',
+    deps: { vite: '^8.0.0', '@tiptap/core': '^2.0.0', '@tiptap/pm': '^2.0.0', '@tiptap/starter-kit': '^2.0.0' },
     entry: 'index.html',
     base: 'base.html',
   },
@@ -163,8 +172,8 @@ ${react ? "import react from '@vitejs/plugin-react';\n" : ''}export default defi
 /** Creates the app folder, installs its dependencies, then the tarball (checking ProseMirror before and after). */
 function install(app, dir, tarball) {
   const spec = APPS[app];
-  cpSync(join(here, 'apps', app), dir, { recursive: true });
-  writeFileSync(join(dir, 'vite.config.mjs'), viteConfig(app));
+  cpSync(join(here, 'apps', spec.source ?? app), dir, { recursive: true });
+  writeFileSync(join(dir, 'vite.config.mjs'), viteConfig(spec.source ?? app));
   const pkgFile = join(dir, 'package.json');
   if (!existsSync(join(dir, 'node_modules'))) {
     writeFileSync(pkgFile, JSON.stringify({ name: `embed-${app}`, private: true, type: 'module', dependencies: spec.deps }, null, 2));
@@ -360,8 +369,7 @@ async function testReact(dir) {
   }
 }
 
-async function testTiptap(dir) {
-  const app = 'tiptap';
+async function testTiptap(dir, app = 'tiptap') {
   // One copy of ProseMirror in the bundle: prosemirror-state's error text appears once.
   const js = measure(join(dir, 'dist')).files.filter((f) => f.endsWith('.js') && !/^assets\/worker/.test(f));
   const copies = js.map((f) => readFileSync(join(dir, 'dist', f), 'utf8').split('Adding different instances of a keyed plugin').length - 1).reduce((a, b) => a + b, 0);
@@ -442,7 +450,9 @@ async function main() {
     ['LICENSE', 'dist/THIRD-PARTY-NOTICES.md', 'dist/custom-elements.json', 'dist/cdi-lint.css'].every((f) => packed.files.some((x) => x.path === f)));
 
   const sizes = {};
-  for (const [app, test] of [['plain', testPlain], ['react', testReact], ['tiptap', testTiptap]]) {
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+  for (const [app, test] of [['plain', testPlain], ['react', testReact], ['tiptap', testTiptap], ['tiptap2', (dir) => testTiptap(dir, 'tiptap2')]]) {
+    if (only && !only.includes(app)) continue;
     const dir = join(work, app);
     mkdirSync(dir, { recursive: true });
     try {
