@@ -121,7 +121,7 @@ const WORKER_URL_PLACEHOLDER = '__CDI_LINT_WORKER_URL__';
 /**
  * In a bundle, the default worker URL is `worker.js` in the output directory, written relative to
  * the chunk that holds the URL (`./worker.js` from an entry, `../worker.js` from chunks/), as a
- * literal `new URL('…', import.meta.url)` that Vite, webpack, Rollup and Parcel recognise and copy.
+ * literal `new URL('…', import.meta.url)` that Vite and webpack 5 recognise and copy.
  */
 function workerUrlForBundles() {
   return {
