@@ -5,7 +5,7 @@ import { CdiWorkspace } from './cdi-workspace.component.js';
 
 export { CdiWorkspace };
 
-if (!customElements.get('cdi-workspace')) customElements.define('cdi-workspace', CdiWorkspace);
+if (typeof customElements !== 'undefined' && !customElements.get('cdi-workspace')) customElements.define('cdi-workspace', CdiWorkspace);
 
 declare global {
   interface HTMLElementTagNameMap {

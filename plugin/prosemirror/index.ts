@@ -28,3 +28,5 @@ export type {
 export { createWorkerAnalyzer } from '../worker/client.js';
 export type { WorkerAnalyzer, WorkerAnalyzerOptions } from '../worker/client.js';
 export type * from '../queries/types.js';
+export { findingPopover, findingPopoverKey } from './popover.js';
+export type { FindingPopoverOptions } from './popover.js';

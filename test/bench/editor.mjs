@@ -54,7 +54,7 @@ async function bundle(dir) {
   await build({ ...common, entryPoints: { page: join(root, 'test/bench/editor-page.ts') }, outdir: dir, splitting: true, chunkNames: 'chunk-[hash]' });
   await build({ ...common, entryPoints: { worker: join(root, 'plugin/worker/worker.ts') }, outdir: dir });
   // What a page using the element loads before any analysis: the public entry and its static imports.
-  const sized = await build({ ...common, entryPoints: { element: join(root, 'plugin/index.ts') }, outdir: join(dir, 'size'), splitting: true, metafile: true });
+  const sized = await build({ ...common, entryPoints: { element: join(root, 'plugin/cdi-editor.ts') }, outdir: join(dir, 'size'), splitting: true, metafile: true });
   const outputs = sized.metafile.outputs;
   const entry = Object.keys(outputs).find((f) => outputs[f].entryPoint);
   const files = new Set([entry]);
