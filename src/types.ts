@@ -47,6 +47,11 @@ export type Setting = 'inpatient' | 'outpatient';
 export interface AnalyzeOptions {
   /** Care setting. Default `inpatient`. */
   setting?: Setting;
+  /**
+   * The note's date (ISO 8601, e.g. a FHIR DocumentReference `date`), when known. Optional; the
+   * batch command line passes it so that dates written in the note can be read against it.
+   */
+  noteDate?: string;
 }
 
 /** A half-open UTF-16 range `[start, end)` into the analysed text. */

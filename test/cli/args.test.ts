@@ -60,7 +60,7 @@ describe('parseArgs', () => {
   });
 
   it('rejects a bad format and lists the allowed values', () => {
-    expect(usageError(['--format=xml', 'a'])).toBe("invalid value 'xml' for option '--format' (allowed: text, json, fhir, handoff)");
+    expect(usageError(['--format=xml', 'a'])).toBe("invalid value 'xml' for option '--format' (allowed: text, json, fhir, handoff, ndjson, csv)");
   });
 
   it('rejects an option that is missing its value', () => {

@@ -1,0 +1,63 @@
+/**
+ * The work done for one note, wherever it runs (a worker thread of the pool, or the main thread
+ * with `--jobs 1`): analyse it, format it for the chosen output, and keep the report's record of it.
+ * Input and result are plain data (structured-cloneable), so a worker can take and return them.
+ */
+import { analyze } from '../index.js';
+import type { Analysis, Setting } from '../types.js';
+import { reportNote } from '../report/record.js';
+import type { ReportNote } from '../report/types.js';
+import type { Format } from './args.js';
+import { formatNoteCsv } from './format-csv.js';
+import { formatFileFhir } from './format-fhir.js';
+import { formatFileHandoff } from './format-handoff.js';
+import { formatFileJson } from './format-json.js';
+import { formatNoteNdjson } from './format-ndjson.js';
+import { formatFileText } from './format-text.js';
+import type { NoteRef } from './note-source.js';
+
+/** One note to analyse. */
+export interface AnalyzeTask {
+  text: string;
+  /** How text output and error lines name the note. */
+  name: string;
+  ref: NoteRef;
+  setting: Setting;
+  format: Format;
+  color: boolean;
+  /** Also return the report's record of the note. */
+  report: boolean;
+}
+
+/** What came of it: the formatted output and counts, or why the engine failed (a bug, reported, never fatal). */
+export type AnalyzeResult =
+  | { ok: true; out: string; findings: number; report?: ReportNote }
+  | { ok: false; reason: string };
+
+/** Analyses and formats one note. Never throws. */
+export function runAnalyzeTask(task: AnalyzeTask): AnalyzeResult {
+  const { text, ref } = task;
+  let analysis: Analysis;
+  try {
+    analysis = analyze(text, ref.date !== undefined ? { setting: task.setting, noteDate: ref.date } : { setting: task.setting });
+  } catch (error) {
+    // The engine promises never to throw on user text; if it does, lose one note, not the run.
+    return { ok: false, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const { findings } = analysis;
+  const context = { text, analysis };
+  // Several notes of one FHIR file are told apart by their line or entry, as in error lines.
+  const file = ref.line !== undefined || ref.entry !== undefined ? task.name : ref.file;
+  let out: string;
+  switch (task.format) {
+    case 'json': out = formatFileJson(file, findings, context); break;
+    case 'fhir': out = formatFileFhir(file, findings, context, ref); break;
+    case 'handoff': out = formatFileHandoff(task.name, context); break;
+    case 'ndjson': out = formatNoteNdjson(ref, findings, context); break;
+    case 'csv': out = formatNoteCsv(ref, findings); break;
+    case 'text': out = formatFileText(task.name, text, findings, { color: task.color }); break;
+  }
+  const result: AnalyzeResult = { ok: true, out, findings: findings.length };
+  if (task.report) result.report = reportNote(task.name, ref, text, findings);
+  return result;
+}
