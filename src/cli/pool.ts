@@ -36,22 +36,28 @@ export async function createPool(jobs: number): Promise<NotePool> {
     return { threads: 1, run: async (task) => runAnalyzeTask(task), close: async () => {} };
   }
   const { default: Tinypool } = await import('tinypool');
-  const filename = WORKER_URL.href;
-  const pool = new Tinypool({
-    filename,
-    minThreads: jobs,
-    maxThreads: jobs,
-    idleTimeout: 0,
-    // From source, each worker needs the TypeScript loader the main thread was started with.
-    execArgv: filename.endsWith('.ts') ? withTsx(process.execArgv) : process.execArgv,
+  const pool = new Tinypool({ filename: workerFilename(WORKER_URL), minThreads: jobs, maxThreads: jobs, idleTimeout: 0 });
+  // A worker that cannot start fails the tasks it was given (each one reported), never the process.
+  let startError: unknown;
+  pool.on('error', (error: unknown) => {
+    startError ??= error;
   });
+  const reason = (error: unknown): string => `internal error: ${error instanceof Error ? error.message : String(error ?? startError)}`;
   return {
     threads: jobs,
-    run: (task) => (pool.run(task) as Promise<AnalyzeResult>).catch((error: unknown) => ({ ok: false, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` })),
+    run: (task) => (pool.run(task) as Promise<AnalyzeResult>).catch((error: unknown) => ({ ok: false, reason: reason(error) })),
     close: () => pool.destroy(),
   };
 }
 
-function withTsx(execArgv: readonly string[]): string[] {
-  return execArgv.some((arg) => arg.includes('tsx')) ? [...execArgv] : [...execArgv, '--import', 'tsx'];
+/**
+ * What tinypool imports in each thread. The built worker is a plain module; from source (tests,
+ * `tsx src/cli.ts`) a worker thread does not inherit the main thread's TypeScript loader on
+ * Node 20, so a small module registers tsx in the thread first, then imports the worker.
+ */
+function workerFilename(url: URL): string {
+  if (!url.pathname.endsWith('.ts')) return url.href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import { register } from ${JSON.stringify(tsx)}; register(); const worker = await import(${JSON.stringify(url.href)}); export default worker.default;`;
+  return `data:text/javascript,${encodeURIComponent(bootstrap)}`;
 }

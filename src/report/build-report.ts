@@ -46,8 +46,8 @@ export function buildReport(data: ReportData, settings: ReportSettings, failed =
     '<main>',
     totals(data, failed, percent),
     '<div class="grid">',
-    panel('by-family', 'Findings by condition family', barChart('Findings by condition family', bars(data.byFamily), 'a')),
-    panel('by-kind', 'Findings by kind', barChart('Findings by kind', bars(data.byKind), 'b')),
+    panel('by-family', 'Findings by condition family', barChart('Findings by condition family', bars(data.byFamily), 'a') + rest(data.byFamily, 'families')),
+    panel('by-kind', 'Findings by kind', barChart('Findings by kind', bars(data.byKind), 'b') + rest(data.byKind, 'kinds')),
     '</div><div class="grid">',
     panel('missing-axes', 'Most common missing details', barChart('Most common missing details (missing-specificity findings)', data.missingAxes.slice(0, MAX_AXES).map((m) => ({ label: `${label(m.family)}: ${m.axis}`, value: m.count })), 'c')),
     panel('top-notes', 'Notes with the most opportunities', topNotes(data)),
@@ -84,21 +84,30 @@ function panel(id: string, title: string, content: string): string {
 }
 
 function bars(counts: ReadonlyArray<[string, number]>): Array<{ label: string; value: number }> {
-  const shown = counts.slice(0, MAX_BARS).map(([name, value]) => ({ label: label(name), value }));
-  const rest = counts.slice(MAX_BARS).reduce((sum, [, value]) => sum + value, 0);
-  if (rest > 0) shown.push({ label: `${counts.length - MAX_BARS} more families`, value: rest });
-  return shown;
+  return counts.slice(0, MAX_BARS).map(([name, value]) => ({ label: label(name), value }));
 }
 
-function noteName(note: NoteHead): string {
-  return note.id !== undefined ? `DocumentReference/${note.id}` : note.name;
+/** A line under a chart for the bars it leaves out (summed, not drawn: a sum would dwarf the bars). */
+function rest(counts: ReadonlyArray<[string, number]>, what: string): string {
+  if (counts.length <= MAX_BARS) return '';
+  const hidden = counts.slice(MAX_BARS);
+  const sum = hidden.reduce((total, [, value]) => total + value, 0);
+  return `<p class="muted">${hidden.length} more ${what} with ${sum.toLocaleString('en-US')} findings: ${hidden.map(([name, value]) => `${html(label(name))} ${value}`).join(', ')}.</p>`;
 }
+
+/** The note's name, with its file and line as a tooltip when the name is a resource id. */
+function noteCell(note: NoteHead): string {
+  return note.id !== undefined ? `<td class="note-name" title="DocumentReference/${html(note.id)} in ${html(note.name)}">${html(note.id)}</td>` : `<td class="note-name">${html(note.name)}</td>`;
+}
+
+const MAX_CHIPS = 4;
 
 function topNotes(data: ReportData): string {
   if (data.topNotes.length === 0) return '<p class="muted">No findings.</p>';
   const rows = data.topNotes.map(({ note, findings, families }) =>
-    `<tr><td class="note-name">${html(noteName(note))}</td><td>${html(note.subject ?? '')}</td><td>${html(shortDate(note.date ?? ''))}</td>` +
-    `<td class="num">${findings}</td><td>${families.map((f) => `<span class="chip">${html(label(f))}</span>`).join('')}</td></tr>`,
+    `<tr>${noteCell(note)}<td>${html(note.subject ?? '')}</td><td class="nowrap">${html(shortDate(note.date ?? ''))}</td>` +
+    `<td class="num">${findings}</td><td>${families.slice(0, MAX_CHIPS).map((f) => `<span class="chip">${html(label(f))}</span>`).join('')}` +
+    `${families.length > MAX_CHIPS ? `<span class="muted"> +${families.length - MAX_CHIPS}</span>` : ''}</td></tr>`,
   );
   return `<table><thead><tr><th>Note</th><th>Patient</th><th>Date</th><th class="num">Findings</th><th>Families</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -117,9 +126,9 @@ function findingsTable(data: ReportData): string {
     const family = finding.family ?? 'other';
     return (
       `<tr data-kind="${html(finding.kind)}" data-family="${html(family)}">` +
-      `<td class="note-name">${html(noteName(note))}</td><td>${html(note.subject ?? '')}</td>` +
-      `<td data-sort="${html(sortableDate(note.date))}">${html(shortDate(note.date ?? ''))}</td>` +
-      `<td>${html(finding.kind)}</td><td>${html(label(family))}</td><td>${html(finding.axes.join(', '))}</td>` +
+      `${noteCell(note)}<td>${html(note.subject ?? '')}</td>` +
+      `<td class="nowrap" data-sort="${html(sortableDate(note.date))}">${html(shortDate(note.date ?? ''))}</td>` +
+      `<td>${html(label(finding.kind))}</td><td>${html(label(family))}</td><td>${html(finding.axes.join(', '))}</td>` +
       `<td class="sentence">${html(finding.before)}<mark>${html(finding.evidence)}</mark>${html(finding.after)}</td>` +
       `<td>${html(finding.current ?? '–')}</td><td class="num" data-sort="${finding.candidates}">${finding.candidates}</td>` +
       (hasConfidence ? `<td>${html(finding.confidence ?? '')}</td>` : '') +

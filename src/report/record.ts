@@ -26,14 +26,17 @@ export function reportNote(name: string, identity: ReportIdentity, text: string,
 function reportFinding(text: string, finding: Finding): ReportFinding {
   const sentence = contextOf(text, finding);
   const flat = (s: string): string => s.replace(/\s+/g, ' ');
+  // A sentence cut inside a word (it was longer than the quote allows) is marked with an ellipsis.
+  const cutBefore = sentence.start < finding.start && /[\p{L}\p{N}]/u.test(text[sentence.start - 1] ?? '') ? '…' : '';
+  const cutAfter = sentence.end > finding.end && /[\p{L}\p{N}]/u.test(text[sentence.end] ?? '') ? '…' : '';
   const out: ReportFinding = {
     kind: finding.kind,
     family: finding.family,
     axes: [...finding.axes],
     severity: finding.severity,
-    before: flat(text.slice(sentence.start, finding.start)).trimStart(),
+    before: cutBefore + flat(text.slice(sentence.start, finding.start)).trimStart(),
     evidence: flat(finding.text),
-    after: flat(text.slice(finding.end, sentence.end)).trimEnd(),
+    after: flat(text.slice(finding.end, sentence.end)).trimEnd() + cutAfter,
     current: finding.codes.current?.code ?? null,
     candidates: new Set(finding.codes.candidates.map((c) => c.code)).size,
   };

@@ -37,8 +37,9 @@ mark { background: var(--mark); padding: 0 2px; border-radius: 2px; }
 .filters input, .filters select { font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; }
 .filters input { min-width: 260px; }
 .muted { color: var(--muted); }
-.note-name { word-break: break-all; }
-.chip { display: inline-block; padding: 0 6px; border-radius: 10px; background: var(--panel); border: 1px solid var(--line); font-size: 12px; margin: 0 2px 2px 0; }
+.note-name { overflow-wrap: anywhere; min-width: 7em; }
+.nowrap { white-space: nowrap; }
+.chip { white-space: nowrap; display: inline-block; padding: 0 6px; border-radius: 10px; background: var(--panel); border: 1px solid var(--line); font-size: 12px; margin: 0 2px 2px 0; }
 dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 0; }
 dl.settings dt { color: var(--muted); }
 dl.settings dd { margin: 0; word-break: break-all; }
