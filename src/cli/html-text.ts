@@ -25,25 +25,30 @@ const NAMED: Record<string, string> = {
 /** A tag, with quoted attribute values that may contain `>`. */
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 
+const BREAK = '\u0000';
+const CELL = '\u0001';
+
 /** The text of an HTML document or fragment. */
 export function htmlToText(html: string): string {
   let s = html
+    .replace(/[\u0000\u0001]/g, '')
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(/<!DOCTYPE[^>]*>/gi, '')
     .replace(/<(script|style|head|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
-  s = s.replace(TAG, (_tag, name: string) => {
+  s = s.replace(TAG, (tag: string, name: string) => {
     const lower = name.toLowerCase();
-    if (BLOCK.has(lower)) return '\n';
-    if (lower === 'td' || lower === 'th') return '\t';
+    if (BLOCK.has(lower)) return BREAK;
+    if (lower === 'td' || lower === 'th') return tag.startsWith('</') ? CELL : '';
     return '';
   });
-  s = decodeEntities(s);
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim() + '\n';
+  // Whitespace in HTML source is not significant: line breaks come from the tags alone.
+  s = decodeEntities(s.replace(/[ \t\n\r\f]+/g, ' '));
+  const lines = s.split(BREAK).map((line) => {
+    const cells = line.split(CELL).map((cell) => cell.replace(/[ \u00a0]+/g, ' ').trim());
+    while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+    return cells.join('\t').trim();
+  });
+  return lines.filter((line) => line !== '').join('\n') + '\n';
 }
 
 /** Decodes numeric and known named character references. */
