@@ -90,7 +90,7 @@ describe('cdi-lint --format ndjson over FHIR inputs with bad lines, on two threa
       'cdi-lint: notes/docs.ndjson:4: the text attachment is given only by url (https://ehr.example/Binary/u1); not fetched: cdi-lint never goes on the network',
       'cdi-lint: notes/docs.ndjson:5: attachment data is not valid base64',
       'cdi-lint: notes/docs.ndjson:9: no text attachment with data (contentType text/plain or text/html); found application/pdf',
-      'cdi-lint: notes/docs.ndjson:10: not valid UTF-8 (byte offset 44)',
+      'cdi-lint: notes/docs.ndjson:10: not valid UTF-8 (byte offset 45)',
     ]);
   });
 
