@@ -146,7 +146,7 @@ describe('cdi-lint --format fhir', () => {
       [[{ reference: 'DocumentReference/d1' }], { reference: 'Patient/p-d1' }, 'preliminary'],
     ]);
     expect(new Set(bundles.map((b) => b.id)).size).toBe(3);
-  }, 120_000);
+  });
 });
 
 describe('cdi-lint --report', () => {
