@@ -48,8 +48,10 @@ export interface AnalyzeOptions {
   /** Care setting. Default `inpatient`. */
   setting?: Setting;
   /**
-   * The note's date (ISO 8601, e.g. a FHIR DocumentReference `date`), when known. Optional; the
-   * batch command line passes it so that dates written in the note can be read against it.
+   * The note's own date, an ISO date string ("2026-12-02"; a full ISO timestamp is read by its
+   * date). It is the reference for dates written in the note: an episodic condition told with a
+   * date more than 30 days earlier, or a year before this one, is history. Without it, the latest
+   * full date written in the note is the reference. An invalid value is a TypeError.
    */
   noteDate?: string;
 }

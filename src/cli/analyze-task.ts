@@ -39,7 +39,8 @@ export function runAnalyzeTask(task: AnalyzeTask): AnalyzeResult {
   const { text, ref } = task;
   let analysis: Analysis;
   try {
-    analysis = analyze(text, ref.date !== undefined ? { setting: task.setting, noteDate: ref.date } : { setting: task.setting });
+    const noteDate = isoDate(ref.date);
+    analysis = analyze(text, noteDate !== undefined ? { setting: task.setting, noteDate } : { setting: task.setting });
   } catch (error) {
     // The engine promises never to throw on user text; if it does, lose one note, not the run.
     return { ok: false, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
@@ -60,4 +61,16 @@ export function runAnalyzeTask(task: AnalyzeTask): AnalyzeResult {
   const result: AnalyzeResult = { ok: true, out, findings: findings.length };
   if (task.report) result.report = reportNote(task.name, ref, text, findings);
   return result;
+}
+
+/**
+ * The note's date as the engine takes it (an ISO date, or a timestamp read by its date), or
+ * undefined when the resource gave none or one that is not a real calendar date (the note is then
+ * analysed without a date rather than lost).
+ */
+export function isoDate(date: string | undefined): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '');
+  if (!m) return undefined;
+  const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(time).getUTCDate() === Number(m[3]) && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? date : undefined;
 }

@@ -51,7 +51,7 @@ export class Progress {
     const time = this.now();
     if (time - this.lastDraw < PROGRESS_INTERVAL_MS) return;
     this.lastDraw = time;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    const width = Math.max(20, (this.stream.columns || 80) - 1); // 0 when the terminal size is unknown
     const fraction = this.totalBytes > 0 ? Math.min(1, bytes / this.totalBytes) : undefined;
     this.stream.write('\r\u001b[K' + progressLine({ notes, fraction, elapsedMs: time - this.started, width }));
     this.shown = true;

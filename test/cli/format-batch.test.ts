@@ -4,6 +4,7 @@ import { cell, csvHeader, formatNoteCsv } from '../../src/cli/format-csv.js';
 import { formatNoteNdjson } from '../../src/cli/format-ndjson.js';
 import { findingToDetectedIssue, formatFileFhir } from '../../src/cli/format-fhir.js';
 import { orderedMap } from '../../src/cli/ordered-map.js';
+import { isoDate, runAnalyzeTask } from '../../src/cli/analyze-task.js';
 import { parseCsv } from '../bench/batch-notes.js';
 import { validateR4 } from './fhir-schema.js';
 
@@ -120,5 +121,18 @@ describe('orderedMap', () => {
       consumed++;
     });
     expect(consumed).toBe(100);
+  });
+});
+
+describe('isoDate (the note date passed to the engine)', () => {
+  it('passes ISO dates and timestamps, and drops what is not a calendar date so the note is still analysed', () => {
+    expect(['2026-10-02', '2026-10-02T08:00:00Z', '2024-02-29', '2026-02-30', '10/02/2026', '2026-13-01', '', undefined].map(isoDate)).toEqual([
+      '2026-10-02', '2026-10-02T08:00:00Z', '2024-02-29', undefined, undefined, undefined, undefined, undefined,
+    ]);
+  });
+
+  it('never costs a note: a DocumentReference with a bad date is analysed', () => {
+    const result = runAnalyzeTask({ text: 'PMH: CHF.', name: 'x', ref: { file: 'x', date: 'yesterday' }, setting: 'inpatient', format: 'csv', color: false, report: true });
+    expect(result.ok && result.findings).toBe(1);
   });
 });
