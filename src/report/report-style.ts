@@ -26,7 +26,7 @@ section.panel { border: 1px solid var(--line); border-radius: 8px; padding: 14px
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); font-weight: 600; position: sticky; top: 0; }
-th button { all: inherit; cursor: pointer; padding: 0; }
+th button { all: inherit; cursor: pointer; padding: 0; border: 0; background: none; position: static; }
 th button::after { content: " \\2195"; color: var(--muted); font-size: 11px; }
 th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink); }
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
