@@ -23,7 +23,9 @@ export interface AnalyzeTask {
   name: string;
   ref: NoteRef;
   setting: Setting;
-  format: Format;
+  /** The outputs wanted, in order (stdout's first, when it has one); the result has one string each. */
+  formats: Format[];
+  /** ANSI colour in the first output when it is `text` (stdout at a terminal). */
   color: boolean;
   /** Also return the report's record of the note. */
   report: boolean;
@@ -31,7 +33,7 @@ export interface AnalyzeTask {
 
 /** What came of it: the formatted output and counts, or why the engine failed (a bug, reported, never fatal). */
 export type AnalyzeResult =
-  | { ok: true; out: string; findings: number; report?: ReportNote }
+  | { ok: true; out: string[]; findings: number; report?: ReportNote }
   | { ok: false; reason: string };
 
 /** Analyses and formats one note. Never throws. */
@@ -49,15 +51,17 @@ export function runAnalyzeTask(task: AnalyzeTask): AnalyzeResult {
   const context = { text, analysis };
   // Several notes of one FHIR file are told apart by their line or entry, as in error lines.
   const file = ref.line !== undefined || ref.entry !== undefined ? task.name : ref.file;
-  let out: string;
-  switch (task.format) {
-    case 'json': out = formatFileJson(file, findings, context); break;
-    case 'fhir': out = formatFileFhir(file, findings, context, ref); break;
-    case 'handoff': out = formatFileHandoff(task.name, context); break;
-    case 'ndjson': out = formatNoteNdjson(ref, findings, context); break;
-    case 'csv': out = formatNoteCsv(ref, findings); break;
-    case 'text': out = formatFileText(task.name, text, findings, { color: task.color }); break;
-  }
+  const format = (f: Format, color: boolean): string => {
+    switch (f) {
+      case 'json': return formatFileJson(file, findings, context);
+      case 'fhir': return formatFileFhir(file, findings, context, ref);
+      case 'handoff': return formatFileHandoff(task.name, context);
+      case 'ndjson': return formatNoteNdjson(ref, findings, context);
+      case 'csv': return formatNoteCsv(ref, findings);
+      case 'text': return formatFileText(task.name, text, findings, { color });
+    }
+  };
+  const out = task.formats.map((f, i) => format(f, i === 0 && task.color));
   const result: AnalyzeResult = { ok: true, out, findings: findings.length };
   if (task.report) result.report = reportNote(task.name, ref, text, findings);
   return result;

@@ -26,6 +26,16 @@ export interface LintCommand {
   jobs?: number;
   /** `--report FILE`: also write the self-contained HTML report there. */
   report?: string;
+  /** `--output FORMAT=FILE` (repeatable): also write that format to that file, in the same pass. */
+  outputs?: Output[];
+  /** Set when `--output` is given without `--format`: stdout gets only the text summary line. */
+  summaryOnly?: true;
+}
+
+/** One extra output file of a lint run. */
+export interface Output {
+  format: Format;
+  path: string;
 }
 
 /** Run the assertion engine alone over JSON Lines `{"text", "target"}`. */
@@ -51,13 +61,13 @@ export class UsageError extends Error {
 
 /** The short usage synopsis printed with usage errors. */
 export const USAGE = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff|ndjson|csv]
-                [--jobs N] [--report FILE] PATH... | -
+                [--jobs N] [--report FILE] [--output FORMAT=FILE]... PATH... | -
        cdi-lint context [--format json|text] [PATH... | -]
 Try 'cdi-lint --help' for more information.`;
 
 /** The full `--help` text. */
 export const HELP = `Usage: cdi-lint [--setting inpatient|outpatient] [--format text|json|fhir|handoff|ndjson|csv]
-                [--jobs N] [--report FILE] PATH... | -
+                [--jobs N] [--report FILE] [--output FORMAT=FILE]... PATH... | -
        cdi-lint context [--format json|text] [PATH... | -]
 
 Flags diagnoses in clinical notes that lack the detail (acuity, type, laterality,
@@ -94,6 +104,9 @@ Options:
             keeps the input order
   --report FILE
             also write a self-contained HTML report for a CDI team to FILE
+  --output FORMAT=FILE
+            also write FORMAT (any of the above) to FILE, in the same pass; may be
+            repeated. Without --format, stdout then gets only the summary line
   -h, --help     print this help and exit
   --version      print the version and exit
   --             end of options; later arguments are paths even if they start with -
@@ -139,6 +152,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let format: Format | undefined;
   let jobs: number | undefined;
   let report: string | undefined;
+  const outputs: Output[] = [];
   const paths: string[] = [];
   let onlyPaths = false;
 
@@ -159,15 +173,21 @@ export function parseArgs(argv: readonly string[]): Command {
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
     let value: string | undefined = eq < 0 ? undefined : arg.slice(eq + 1);
-    if (name !== '--setting' && name !== '--format' && name !== '--jobs' && name !== '--report') {
+    if (name !== '--setting' && name !== '--format' && name !== '--jobs' && name !== '--report' && name !== '--output') {
       throw new UsageError(`unknown option '${name}'`);
     }
     if (value === undefined) {
       value = argv[++i];
       if (value === undefined) throw new UsageError(`option '${name}' needs a value`);
     }
-    if ((name === '--jobs' || name === '--report') && command === 'context') throw new UsageError(`option '${name}' does not apply to 'context'`);
-    if (name === '--jobs') {
+    if ((name === '--jobs' || name === '--report' || name === '--output') && command === 'context') throw new UsageError(`option '${name}' does not apply to 'context'`);
+    if (name === '--output') {
+      const sep = value.indexOf('=');
+      if (sep < 0 || sep === value.length - 1) throw new UsageError(`invalid value '${value}' for option '--output' (expected FORMAT=FILE, e.g. csv=findings.csv)`);
+      const output = { format: oneOf('--output', value.slice(0, sep), FORMATS), path: value.slice(sep + 1) };
+      if (outputs.some((o) => o.path === output.path) || output.path === report) throw new UsageError(`'${output.path}' is given as an output twice`);
+      outputs.push(output);
+    } else if (name === '--jobs') {
       if (!/^[1-9][0-9]*$/.test(value) || Number(value) > MAX_JOBS) throw new UsageError(`invalid value '${value}' for option '--jobs' (allowed: a whole number from 1 to ${MAX_JOBS})`);
       jobs = Number(value);
     } else if (name === '--report') {
@@ -186,7 +206,14 @@ export function parseArgs(argv: readonly string[]): Command {
   if (paths.length === 0) throw new UsageError("no input: give files, directories, or '-' for standard input");
   const lint: LintCommand = { command, setting: setting ?? 'inpatient', format: format ?? 'text', paths };
   if (jobs !== undefined) lint.jobs = jobs;
-  if (report !== undefined) lint.report = report;
+  if (report !== undefined) {
+    if (outputs.some((o) => o.path === report)) throw new UsageError(`'${report}' is given as an output twice`);
+    lint.report = report;
+  }
+  if (outputs.length > 0) {
+    lint.outputs = outputs;
+    if (format === undefined) lint.summaryOnly = true;
+  }
   return lint;
 }
 

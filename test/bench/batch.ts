@@ -9,7 +9,8 @@
  *    10,000 and 100,000 notes generated from the corpus, with `--jobs <cores> --format ndjson
  *    --report` (output to /dev/null, report to a temp file).
  *
- *   npm run bench:batch [-- --rounds N] [-- --quick]   (--quick: 3 rounds, 1,000 vs 10,000 notes)
+ *   npm run bench:batch [-- --rounds N] [-- --quick] [-- --only throughput|memory]
+ *   (--quick: 3 rounds, 1,000 vs 10,000 notes; --only: one part; --build: rebuild dist/ first)
  *
  * Prints a Markdown table and writes test/bench/batch-results.json.
  */
@@ -26,6 +27,9 @@ const roundsArg = args.indexOf('--rounds');
 const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 3 : 5;
 const cores = availableParallelism();
 const [small, large] = quick ? [1_000, 10_000] : [10_000, 100_000];
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
+if (only !== undefined && only !== 'throughput' && only !== 'memory') throw new Error('--only takes throughput or memory');
 
 const cli = join(ROOT, 'dist/cli.js');
 if (!existsSync(join(ROOT, 'dist/cli-worker.js')) || args.includes('--build')) {
@@ -59,11 +63,12 @@ try {
 
   // ---- 1. throughput ----------------------------------------------------------------------------
   const loadBefore = loadavg();
-  console.error(`bench: ${corpusCount} notes, ${rounds} rounds of --jobs 1 and --jobs ${cores} (load average before: ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`);
-  runCli(cores, corpus); // warm the file cache and the module cache
   const one: number[] = [];
   const all: number[] = [];
   const ratios: number[] = [];
+  if (only !== 'memory') {
+  console.error(`bench: ${corpusCount} notes, ${rounds} rounds of --jobs 1 and --jobs ${cores} (load average before: ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`);
+  runCli(cores, corpus); // warm the file cache and the module cache
   for (let r = 0; r < rounds; r++) {
     const first = r % 2 === 0 ? 1 : cores; // alternate which goes first
     const a = runCli(first, corpus).seconds;
@@ -74,11 +79,12 @@ try {
     ratios.push(s1 / sAll);
     console.error(`  round ${r + 1}: --jobs 1 ${(corpusCount / s1).toFixed(0)} notes/s, --jobs ${cores} ${(corpusCount / sAll).toFixed(0)} notes/s, ×${(s1 / sAll).toFixed(2)}`);
   }
+  }
   const loadAfter = loadavg();
 
   // ---- 2. memory ---------------------------------------------------------------------------------
   const memory: Array<{ notes: number; maxRssMb: number; seconds: number }> = [];
-  for (const count of [small, large]) {
+  for (const count of only === 'throughput' ? [] : [small, large]) {
     const dir = join(work, `notes-${count}`);
     console.error(`bench: generating ${count} notes`);
     writeNdjsonNotes(dir, count, 10_000);
@@ -87,7 +93,7 @@ try {
     memory.push({ notes: count, maxRssMb: maxRssKb / 1024, seconds });
     rmSync(dir, { recursive: true, force: true });
   }
-  const growth = memory[1]!.maxRssMb / memory[0]!.maxRssMb - 1;
+  const growth = memory.length === 2 ? memory[1]!.maxRssMb / memory[0]!.maxRssMb - 1 : NaN;
 
   const results = {
     date: new Date().toISOString(), node: process.version, cores, rounds, notes: corpusCount,
@@ -96,18 +102,21 @@ try {
     speedup: { ofMedians: median(all) / median(one), medianOfRoundRatios: median(ratios), rounds: ratios },
     memory, memoryGrowth: growth,
   };
-  const rows = [
-    `| measure (\`npm run bench:batch\`, ${cores} cores, ${rounds} rounds, Node ${process.version}) | value |`,
-    '|---|---:|',
+  const throughputRows = only === 'memory' ? [] : [
     `| MTSamples notes (FHIR NDJSON, ${corpusCount} notes), \`--jobs 1\`, median | ${median(one).toFixed(0)} notes/s |`,
     `| same, \`--jobs ${cores}\`, median | ${median(all).toFixed(0)} notes/s |`,
     `| speed-up 1 → ${cores} threads (median of per-round ratios; runs alternated) | ×${median(ratios).toFixed(2)} (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}) |`,
+  ];
+  const rows = [
+    `| measure (\`npm run bench:batch\`, ${cores} cores, ${rounds} rounds, Node ${process.version}) | value |`,
+    '|---|---:|',
+    ...throughputRows,
     ...memory.map((m) => `| peak RSS, ${m.notes.toLocaleString('en-US')} notes (\`--jobs ${cores} --format ndjson --report\`) | ${m.maxRssMb.toFixed(0)} MB (${m.seconds.toFixed(0)} s, ${(m.notes / m.seconds).toFixed(0)} notes/s) |`),
-    `| peak RSS growth ${small.toLocaleString('en-US')} → ${large.toLocaleString('en-US')} notes | ${(growth * 100).toFixed(1)}% |`,
-    `| load average (1, 5, 15 min) at the end of the throughput runs | ${loadAfter.map((l) => l.toFixed(1)).join(', ')} |`,
+    ...(memory.length === 2 ? [`| peak RSS growth ${small.toLocaleString('en-US')} → ${large.toLocaleString('en-US')} notes | ${(growth * 100).toFixed(1)}% |`] : []),
+    `| load average (1, 5, 15 min) before / after the throughput runs | ${loadBefore.map((l) => l.toFixed(1)).join(', ')} / ${loadAfter.map((l) => l.toFixed(1)).join(', ')} |`,
   ];
   console.log(rows.join('\n'));
-  if (!quick) writeFileSync(join(ROOT, 'test/bench/batch-results.json'), JSON.stringify(results, null, 2) + '\n');
+  if (!quick) writeFileSync(join(ROOT, `test/bench/batch-results${only ? `-${only}` : ''}.json`), JSON.stringify(results, null, 2) + '\n');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -171,3 +171,23 @@ describe('cdi-lint text output of FHIR notes', () => {
     expect(lines(result.stdout).filter((l) => l.startsWith('notes/'))).toEqual(['notes/docs.ndjson:1', 'notes/docs.ndjson:7', 'notes/docs.ndjson:8']);
   });
 });
+
+describe('cdi-lint --output: every format and the report in one pass', () => {
+  it('writes NDJSON, FHIR, CSV and the report as the separate runs do, and only the summary on stdout', SLOW, () => {
+    mkdirSync(join(root, 'all'), { recursive: true });
+    const result = run(['--jobs', '2', '--output', 'ndjson=all/notes.ndjson', '--output', 'fhir=all/bundles.ndjson', '--output', 'csv=all/findings.csv', '--report', 'all/report.html', 'notes']);
+    expect(result.status).toBe(2);
+    expect(lines(result.stdout)).toEqual(['6 findings in 6 of 6 files; 7 files could not be read']);
+    const alone = run(['--jobs', '1', '--format', 'ndjson', 'notes']);
+    expect(readFileSync(join(root, 'all/notes.ndjson'), 'utf8')).toBe(alone.stdout);
+    expect(lines(readFileSync(join(root, 'all/bundles.ndjson'), 'utf8'))).toHaveLength(6);
+    expect(parseCsv(readFileSync(join(root, 'all/findings.csv'), 'utf8'))).toHaveLength(7);
+    expect(readFileSync(join(root, 'all/report.html'), 'utf8')).toContain('<svg class="chart"');
+  });
+
+  it('stops before any work when an output file cannot be opened', () => {
+    const result = run(['--output', 'csv=missing-dir/x.csv', 'notes/a.txt']);
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toMatch(/^cdi-lint: missing-dir\/x\.csv: cannot write: ENOENT/);
+  });
+});

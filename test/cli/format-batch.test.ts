@@ -132,7 +132,7 @@ describe('isoDate (the note date passed to the engine)', () => {
   });
 
   it('never costs a note: a DocumentReference with a bad date is analysed', () => {
-    const result = runAnalyzeTask({ text: 'PMH: CHF.', name: 'x', ref: { file: 'x', date: 'yesterday' }, setting: 'inpatient', format: 'csv', color: false, report: true });
+    const result = runAnalyzeTask({ text: 'PMH: CHF.', name: 'x', ref: { file: 'x', date: 'yesterday' }, setting: 'inpatient', formats: ['csv'], color: false, report: true });
     expect(result.ok && result.findings).toBe(1);
   });
 });
