@@ -22,7 +22,7 @@ export interface LintCommand {
   format: Format;
   /** At least one; `-` means standard input. */
   paths: string[];
-  /** `--jobs N`: worker threads analysing notes; absent means one per core. 1 analyses in-process. */
+  /** `--jobs N`: worker threads analysing notes; absent means one per core (fewer for small inputs). 1 analyses in-process. */
   jobs?: number;
   /** `--report FILE`: also write the self-contained HTML report there. */
   report?: string;
@@ -100,7 +100,8 @@ Options:
             fhir also holds a DetectedIssue per finding, implicating the note
             csv: one row per finding (note, patient, encounter, date, kind, family,
             axes, evidence, current code, candidate count), RFC 4180
-  --jobs N  analyse notes in N worker threads (default: one per core); output
+  --jobs N  analyse notes in N worker threads (default: one per core, fewer for
+            small inputs: one per 512 KB); 1 analyses on the main thread; output
             keeps the input order
   --report FILE
             also write a self-contained HTML report for a CDI team to FILE

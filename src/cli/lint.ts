@@ -20,6 +20,12 @@ export { STDIN_NAME };
 
 /** Notes in flight per thread: enough to keep every thread busy while the output waits for a slow note. */
 const WINDOW_PER_THREAD = 8;
+/**
+ * Without `--jobs`, one thread per this much input, up to one per core: a worker thread costs about
+ * a second of CPU to start (the language model and the knowledge base), as much as a few hundred
+ * notes, so a handful of notes is analysed on the main thread at once.
+ */
+const BYTES_PER_THREAD = 512 * 1024;
 
 /** Where one output format goes. */
 interface Sink {
@@ -42,11 +48,12 @@ export async function runLint(command: LintCommand): Promise<number> {
   const inputs = await discoverInputs(command.paths);
   const color = sinks[0]?.path === undefined && sinks[0]?.format === 'text' && stdout.isTTY === true && !process.env['NO_COLOR'];
   const anyFhir = inputs.some((input) => input.kind === 'file' && inputType(input.path) !== 'text');
-  const progress = new Progress(stderr, await inputBytes(inputs), inputs.length > PROGRESS_THRESHOLD || anyFhir);
+  const totalBytes = await inputBytes(inputs);
+  const progress = new Progress(stderr, totalBytes, inputs.length > PROGRESS_THRESHOLD || anyFhir);
   const clearProgress = (): void => progress.clear();
   process.on('exit', clearProgress);
 
-  const jobs = command.jobs ?? defaultJobs();
+  const jobs = command.jobs ?? Math.min(defaultJobs(), Math.max(1, Math.ceil(totalBytes / BYTES_PER_THREAD)));
   const pool = await createPool(jobs);
   const report = command.report !== undefined ? await import('../report/summary.js').then(({ ReportSummary }) => new ReportSummary()) : undefined;
 
