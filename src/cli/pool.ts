@@ -29,6 +29,9 @@ export function defaultJobs(): number {
  */
 const WORKER_URL: URL = new URL('./analyze-worker.ts', import.meta.url);
 
+/** Young-generation size of each worker thread (V8's default grows to 48 MB). */
+const YOUNG_GENERATION_MB = 8;
+
 /** A pool of `jobs` threads (1: the main thread). */
 export async function createPool(jobs: number): Promise<NotePool> {
   if (jobs <= 1) {
@@ -36,7 +39,16 @@ export async function createPool(jobs: number): Promise<NotePool> {
     return { threads: 1, run: async (task) => runAnalyzeTask(task), close: async () => {} };
   }
   const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: workerFilename(WORKER_URL), minThreads: jobs, maxThreads: jobs, idleTimeout: 0 });
+  const pool = new Tinypool({
+    filename: workerFilename(WORKER_URL),
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 0,
+    // A small young generation: each note's garbage is short-lived, and V8 otherwise grows the
+    // nursery of every thread to its maximum over a long run, which showed as peak memory still
+    // rising after 10,000 notes (518 MB at 30,000 notes against 405 MB with a 2 MB semi-space).
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   // A worker that cannot start fails the tasks it was given (each one reported), never the process.
   let startError: unknown;
   pool.on('error', (error: unknown) => {
