@@ -50,15 +50,15 @@ try {
   writeNdjsonNotes(corpus, corpusCount);
 
   /** Wall seconds and peak RSS (KB) of one run; fails loudly if the run fails. */
-  const runCli = (jobs: number, dir: string, extra: string[] = []): { seconds: number; maxRssKb: number } => {
+  const runCli = (jobs: number, dir: string, extra: string[] = []): { seconds: number; maxRssKb: number; cpuSeconds: number } => {
     const t0 = performance.now();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, '--jobs', String(jobs), '--format', 'ndjson', ...extra, dir], {
+    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli, '--jobs', String(jobs), '--format', 'ndjson', ...extra, dir], {
       encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26,
     });
     const seconds = (performance.now() - t0) / 1000;
     if (result.status !== 0) throw new Error(`cdi-lint --jobs ${jobs} failed (${result.status}): ${result.stderr.slice(-2000)}`);
-    const maxRssKb = Number(result.stderr.trim().split('\n').at(-1));
-    return { seconds, maxRssKb };
+    const [maxRssKb, user, sys] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
+    return { seconds, maxRssKb, cpuSeconds: user + sys };
   };
 
   // ---- 1. throughput ----------------------------------------------------------------------------
@@ -66,14 +66,19 @@ try {
   const one: number[] = [];
   const all: number[] = [];
   const ratios: number[] = [];
+  const cpu1: number[] = [];
+  const cpuAll: number[] = [];
   if (only !== 'memory') {
   console.error(`bench: ${corpusCount} notes, ${rounds} rounds of --jobs 1 and --jobs ${cores} (load average before: ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`);
   runCli(cores, corpus); // warm the file cache and the module cache
   for (let r = 0; r < rounds; r++) {
     const first = r % 2 === 0 ? 1 : cores; // alternate which goes first
-    const a = runCli(first, corpus).seconds;
-    const b = runCli(first === 1 ? cores : 1, corpus).seconds;
-    const [s1, sAll] = first === 1 ? [a, b] : [b, a];
+    const a = runCli(first, corpus);
+    const b = runCli(first === 1 ? cores : 1, corpus);
+    const [r1, rAll] = first === 1 ? [a, b] : [b, a];
+    const [s1, sAll] = [r1.seconds, rAll.seconds];
+    cpu1.push(r1.cpuSeconds);
+    cpuAll.push(rAll.cpuSeconds);
     one.push(corpusCount / s1);
     all.push(corpusCount / sAll);
     ratios.push(s1 / sAll);
@@ -99,6 +104,7 @@ try {
     date: new Date().toISOString(), node: process.version, cores, rounds, notes: corpusCount,
     loadAverageBefore: loadBefore, loadAverageAfter: loadAfter,
     notesPerSecond: { jobs1: median(one), jobsAll: median(all) },
+    cpuSeconds: { jobs1: median(cpu1), jobsAll: median(cpuAll) },
     speedup: { ofMedians: median(all) / median(one), medianOfRoundRatios: median(ratios), rounds: ratios },
     memory, memoryGrowth: growth,
   };
@@ -106,6 +112,7 @@ try {
     `| MTSamples notes (FHIR NDJSON, ${corpusCount} notes), \`--jobs 1\`, median | ${median(one).toFixed(0)} notes/s |`,
     `| same, \`--jobs ${cores}\`, median | ${median(all).toFixed(0)} notes/s |`,
     `| speed-up 1 → ${cores} threads (median of per-round ratios; runs alternated) | ×${median(ratios).toFixed(2)} (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}) |`,
+    `| CPU time (user + sys) per run, median: \`--jobs 1\` / \`--jobs ${cores}\` | ${median(cpu1).toFixed(1)} s / ${median(cpuAll).toFixed(1)} s (threads cost ×${(median(cpuAll) / median(cpu1)).toFixed(2)} the CPU) |`,
   ];
   const rows = [
     `| measure (\`npm run bench:batch\`, ${cores} cores, ${rounds} rounds, Node ${process.version}) | value |`,
