@@ -53,9 +53,29 @@ const BUNDLED_IN_LIBRARY = new Set(['@lit/react']);
 /** Bare specifiers (`wink-nlp`, `node:fs`, `prosemirror-view`) stay imports in the library build. */
 const isBareImport = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0') && !BUNDLED_IN_LIBRARY.has(id);
 
-/** Engine modules: under src/, except the CLI entry and its private src/cli/ helpers. */
+/** Engine modules: under src/, except the CLI entry, its private src/cli/ helpers and the batch report (src/report/). */
 const isEngineModule = (id) =>
-  id.startsWith(fromRoot('src/')) && id !== CLI_ENTRY && !id.startsWith(fromRoot('src/cli/'));
+  id.startsWith(fromRoot('src/')) && id !== CLI_ENTRY && !id.startsWith(fromRoot('src/cli/')) && !id.startsWith(fromRoot('src/report/'));
+
+const CLI_POOL_MODULE = fromRoot('src/cli/pool.ts');
+
+/**
+ * The command line's worker threads run `dist/cli-worker.js` (from src/cli/analyze-worker.ts): it
+ * is emitted as its own entry and the pool's `new URL('./analyze-worker.ts', import.meta.url)`
+ * becomes that file's URL, wherever the pool's chunk lands.
+ */
+function cliWorker() {
+  const source = "new URL('./analyze-worker.ts', import.meta.url)";
+  return {
+    name: 'cdi-cli-worker',
+    transform(code, id) {
+      if (id !== CLI_POOL_MODULE) return null;
+      if (!code.includes(source)) this.error(`${id} no longer contains ${source}; update rollup.config.mjs`);
+      const ref = this.emitFile({ type: 'chunk', id: fromRoot('src/cli/analyze-worker.ts'), fileName: 'cli-worker.js' });
+      return { code: code.replace(source, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`), map: null };
+    },
+  };
+}
 
 /**
  * Makes the `cli` chunk an executable script: any shebang in the source is neutralised (so it is
@@ -397,6 +417,7 @@ function libraryBuild() {
       inlineAnalyzerStub(),
       workerUrlForBundles(),
       cliExecutable(),
+      cliWorker(),
       json({ preferConst: true }),
       esbuild({ target: TARGET, tsconfig: fromRoot('tsconfig.json') }),
       rootDeclarationStub(),

@@ -13,5 +13,7 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**', 'dist/**'],
     // No test file yet is a configuration error, not a pass.
     passWithNoTests: false,
+    // Shared 2-core machines: a test that spawns the CLI or runs hundreds of notes may take seconds.
+    testTimeout: 30_000,
   },
 });

@@ -116,6 +116,6 @@ export default {
     }),
   ],
   testFramework: {
-    config: { ui: 'bdd', timeout: 10_000 },
+    config: { ui: 'bdd', timeout: 30_000 },
   },
 };

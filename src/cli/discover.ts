@@ -2,7 +2,7 @@
  * Turning command-line paths into the ordered list of notes to check.
  *
  * A file argument is taken whatever its name; a directory is searched recursively for `*.txt`
- * files (case-insensitive extension). Entries are sorted by name in code-unit order, so the
+ * notes and `*.json`, `*.ndjson`, `*.jsonl` FHIR files (case-insensitive extensions). Entries are sorted by name in code-unit order, so the
  * output does not depend on the locale or the file system. Symbolic links are followed, but each
  * real directory is entered once, which breaks link loops. Discovery never throws: a path that
  * cannot be examined becomes an `error` input, reported in its place in the order.
@@ -17,9 +17,21 @@ export type Input =
   | { kind: 'stdin' }
   | { kind: 'error'; path: string; reason: string };
 
+/** How a file is read: plain text, one FHIR JSON resource (a DocumentReference or a Bundle), or NDJSON. */
+export type InputType = 'text' | 'fhir-json' | 'ndjson';
+
+/** The reading of a file, by its extension (case-insensitive); any other name is plain text. */
+export function inputType(path: string): InputType {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
+  if (lower.endsWith('.json')) return 'fhir-json';
+  return 'text';
+}
+
 /** True for names this tool reads from a directory. */
 export function isNoteName(name: string): boolean {
-  return name.toLowerCase().endsWith('.txt');
+  const lower = name.toLowerCase();
+  return lower.endsWith('.txt') || inputType(lower) !== 'text';
 }
 
 /** Expands the paths of the command line, in the order given, into inputs. */

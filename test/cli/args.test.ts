@@ -60,7 +60,7 @@ describe('parseArgs', () => {
   });
 
   it('rejects a bad format and lists the allowed values', () => {
-    expect(usageError(['--format=xml', 'a'])).toBe("invalid value 'xml' for option '--format' (allowed: text, json, fhir, handoff)");
+    expect(usageError(['--format=xml', 'a'])).toBe("invalid value 'xml' for option '--format' (allowed: text, json, fhir, handoff, ndjson, csv)");
   });
 
   it('rejects an option that is missing its value', () => {
@@ -77,5 +77,24 @@ describe('parseArgs', () => {
 
   it('rejects --setting for the context command', () => {
     expect(usageError(['context', '--setting', 'inpatient'])).toBe("option '--setting' does not apply to 'context'");
+  });
+
+  it('takes --jobs, --report and repeated --output, adding them only when given', () => {
+    expect(parseArgs(['--jobs', '4', '--report=r.html', '--output', 'csv=f.csv', '--output=fhir=b.ndjson', 'notes'])).toEqual({
+      command: 'lint', setting: 'inpatient', format: 'text', all: false, paths: ['notes'], jobs: 4, report: 'r.html',
+      outputs: [{ format: 'csv', path: 'f.csv' }, { format: 'fhir', path: 'b.ndjson' }], summaryOnly: true,
+    });
+    expect(parseArgs(['--format', 'ndjson', '--output', 'csv=f.csv', 'notes'])).not.toHaveProperty('summaryOnly');
+  });
+
+  it('rejects a bad --jobs, --output or --report, and one file given twice', () => {
+    expect(usageError(['--jobs', '0', 'a'])).toBe("invalid value '0' for option '--jobs' (allowed: a whole number from 1 to 256)");
+    expect(usageError(['--jobs', 'two', 'a'])).toBe("invalid value 'two' for option '--jobs' (allowed: a whole number from 1 to 256)");
+    expect(usageError(['--output', 'csv', 'a'])).toBe("invalid value 'csv' for option '--output' (expected FORMAT=FILE, e.g. csv=findings.csv)");
+    expect(usageError(['--output', 'xml=x', 'a'])).toBe("invalid value 'xml' for option '--output' (allowed: text, json, fhir, handoff, ndjson, csv)");
+    expect(usageError(['--output', 'csv=x', '--output', 'fhir=x', 'a'])).toBe("'x' is given as an output twice");
+    expect(usageError(['--report', 'x', '--output', 'csv=x', 'a'])).toBe("'x' is given as an output twice");
+    expect(usageError(['--report', '-', 'a'])).toBe("option '--report' needs a file name");
+    expect(usageError(['context', '--jobs', '2'])).toBe("option '--jobs' does not apply to 'context'");
   });
 });

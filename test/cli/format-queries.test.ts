@@ -25,8 +25,11 @@ describe('formatFileFhir', () => {
     expect([bundle().resourceType, bundle().type]).toEqual(['Bundle', 'collection']);
   });
 
-  it('holds a Questionnaire for each finding, identified by the finding id', () => {
-    expect(bundle().entry.map((e) => [e.resource.resourceType, e.resource.identifier[0]!.value])).toEqual(analysis.findings.map((f) => ['Questionnaire', f.id]));
+  it('holds a Questionnaire for each finding, then a DetectedIssue for each, identified by the finding id', () => {
+    expect(bundle().entry.map((e) => [e.resource.resourceType, e.resource.identifier[0]!.value])).toEqual([
+      ...analysis.findings.map((f) => ['Questionnaire', f.id]),
+      ...analysis.findings.map((f) => ['DetectedIssue', f.id]),
+    ]);
   });
 
   it('names the bundle after the file, in the FHIR id alphabet', () => {

@@ -3,7 +3,7 @@ import { formatContextText } from '../../src/cli/context.js';
 import { formatFileJson } from '../../src/cli/format-json.js';
 import { formatCodes, formatFileText, formatSummary, quoteEvidence } from '../../src/cli/format-text.js';
 import { LineIndex } from '../../src/cli/line-index.js';
-import { progressLine } from '../../src/cli/progress.js';
+import { Progress, progressLine } from '../../src/cli/progress.js';
 import type { Finding } from '../../src/types.js';
 
 const NOTE = 'HPI:\r\nHx of DM.\r\nAssessment: CHF exacerbation.\n';
@@ -141,12 +141,45 @@ describe('LineIndex', () => {
 });
 
 describe('progressLine', () => {
-  it('shows the count and the path', () => {
-    expect(progressLine(123, 2400, 'notes/a.txt', 80)).toBe('[123/2400] notes/a.txt');
+  it('shows a bar, the share done, the count, the rate and the time left', () => {
+    expect(progressLine({ notes: 1130, fraction: 0.25, elapsedMs: 5000, width: 80 })).toBe(
+      '[########......................]  25%  1,130 notes  226 notes/s  0:15 left',
+    );
   });
 
-  it('cuts the start of a long path to fit the width', () => {
-    expect(progressLine(1, 30, 'notes/deep/dir/a.txt', 17)).toBe('[1/30] …dir/a.txt');
+  it('shortens the bar, then drops it, to fit the width', () => {
+    expect(progressLine({ notes: 10, fraction: 0.5, elapsedMs: 2000, width: 50 })).toBe('[######.....]  50%  10 notes  5 notes/s  0:02 left');
+    expect(progressLine({ notes: 10, fraction: 0.5, elapsedMs: 2000, width: 38 })).toBe(' 50%  10 notes  5 notes/s  0:02 left');
+  });
+
+  it('shows only the count and rate when the total is unknown, and no rate in the first half second', () => {
+    expect(progressLine({ notes: 12, fraction: undefined, elapsedMs: 4000, width: 80 })).toBe('12 notes  3 notes/s');
+    expect(progressLine({ notes: 1, fraction: 0.01, elapsedMs: 100, width: 80 })).toMatch(/\] {3}1%  1 note$/);
+  });
+});
+
+describe('Progress', () => {
+  const stream = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    return { isTTY, columns: 80, write: (c: string) => chunks.push(c), chunks };
+  };
+
+  it('draws on a terminal and erases itself', () => {
+    let now = 0;
+    const s = stream(true);
+    const progress = new Progress(s, 1000, true, () => now);
+    now = 2000;
+    progress.update(10, 500);
+    progress.clear();
+    expect(s.chunks).toEqual(['\r\u001b[K[###############...............]  50%  10 notes  5 notes/s  0:02 left', '\r\u001b[K']);
+  });
+
+  it('is quiet when the stream is not a terminal', () => {
+    const s = stream(false);
+    const progress = new Progress(s, 1000, true);
+    progress.update(10, 500);
+    progress.clear();
+    expect(s.chunks).toEqual([]);
   });
 });
 
