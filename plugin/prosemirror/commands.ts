@@ -74,7 +74,7 @@ export function dismissFinding(id: string, reason: DismissReason, note?: string)
       hidden: finding,
       ...(note === undefined ? {} : { note }),
     };
-    dispatch(ledgerTransaction(state, [{ op: 'dismiss', dismissal }]));
+    dispatch(collapseOver(ledgerTransaction(state, [{ op: 'dismiss', dismissal }]), finding.from, finding.to));
     return true;
   };
 }
@@ -87,9 +87,20 @@ export function restoreDismissal(key: string): Command {
   return (state, dispatch) => {
     const dismissal = cdiLintKey.getState(state)?.dismissals.find((d) => d.key === key);
     if (!dismissal) return false;
-    dispatch?.(ledgerTransaction(state, [{ op: 'restore', dismissal }]));
+    dispatch?.(collapseOver(ledgerTransaction(state, [{ op: 'restore', dismissal }]), dismissal.from, dismissal.to));
     return true;
   };
+}
+
+/**
+ * A selection that covers the words `from`..`to` exactly (the words were selected by navigating to
+ * the finding, not by the clinician) collapses to their end, so that the next key typed after a
+ * dismissal or a restore adds to the note instead of replacing those words.
+ */
+function collapseOver(tr: Transaction, from: number, to: number): Transaction {
+  const { selection } = tr;
+  if (!selection.empty && selection.from === from && selection.to === to) tr.setSelection(TextSelection.create(tr.doc, to));
+  return tr;
 }
 
 /** A transaction carrying only ledger changes, as its own undo step. */

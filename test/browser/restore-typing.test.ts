@@ -144,20 +144,21 @@ describe('typing right after a Restore', () => {
     }
   }
 
-  it('types straight after restoreDismissal without moving the caret: the keys go to the note, at its selection', async function () {
+  it('types straight after restoreDismissal without moving the caret: the keys add to the note and replace none of its words', async function () {
     this.timeout(30_000);
     const { el, ws } = await setup(NOTE);
     await dismissAnemia(el);
     await restore(el, ws, 'api');
     const view = viewOf(el);
     expect(view.hasFocus(), 'restoreDismissal focuses the note').to.equal(true);
-    // The selection is wherever it was (here the finding's words, selected from the panel before
-    // the dismissal): a key typed now replaces it, as in any editor.
+    // The finding's words were selected by opening it from the panel; the dismissal and the
+    // restore collapse that selection to their end, so the key typed now adds to the note.
     const { from, to } = view.state.selection;
+    expect(from, 'the selection is a caret').to.equal(to);
     const before = el.value;
     await sendKeys({ type: 'x' });
     // One paragraph: document position p is text offset p - 1.
-    const expected = before.slice(0, from - 1) + 'x' + before.slice(to - 1);
+    const expected = before.slice(0, from - 1) + 'x' + before.slice(from - 1);
     await until(el, () => el.value === expected);
     expect(el.value).to.equal(expected);
   });
