@@ -14,6 +14,7 @@ import type { QueryService } from '../queries/types.js';
 import { createWorkerAnalyzer, getFindings } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus } from '../prosemirror/index.js';
 import { textMap } from '../positions.js';
+import { defaultVisible } from '../../src/rules/visible.js';
 import { emit } from './event.js';
 import { countLabel } from './labels.js';
 import { defaultWorkerUrl } from './worker-url.js';
@@ -27,6 +28,10 @@ export interface AnalysisHost extends ReactiveControllerHost, HTMLElement {
   analysis: AnalysisMode;
   workerUrl: string;
   setting: Setting;
+  /** Who is reading: the `cdi` view is shown low-confidence findings too. */
+  view: 'clinician' | 'cdi';
+  /** When true, low-confidence findings are shown in any view. */
+  showLowConfidence: boolean;
 }
 
 /** See the module comment. */
@@ -42,9 +47,17 @@ export class AnalysisController implements ReactiveController {
   /** The polite announcement of the count ("3 findings"). */
   announcement = '';
 
-  /** Stable analyser handed to the plugin; it forwards to the current one, created on first use. */
+  /**
+   * Stable analyser handed to the plugin; it forwards to the current one, created on first use,
+   * and keeps only the findings this element shows ({@link shows}). Filtering here, before the
+   * plugin places anything, keeps every consumer consistent: underlines, the panel and its count,
+   * next/previous, the popover, dismissals and `cdi-findings` all see the same findings.
+   */
   readonly provider: AnalysisProvider = {
-    analyze: (text, options) => this.current().then((analyzer) => analyzer.analyze(text, options)),
+    analyze: (text, options) =>
+      this.current()
+        .then((analyzer) => analyzer.analyze(text, options))
+        .then((analysis) => (analysis.findings.every((f) => this.shows(f)) ? analysis : { ...analysis, findings: analysis.findings.filter((f) => this.shows(f)) })),
     destroy: () => this.release(),
   };
 
@@ -78,6 +91,15 @@ export class AnalysisController implements ReactiveController {
         ? import('../prosemirror/inline-analyzer.js').then((m) => m.createInlineAnalyzer())
         : Promise.resolve().then(() => createWorkerAnalyzer({ url: this.host.workerUrl || defaultWorkerUrl() }));
     return this.own;
+  }
+
+  /**
+   * Whether the element shows a finding: a high-confidence one always (a finding without a
+   * confidence, from an older analyser, counts as high: see `defaultVisible`); a low-confidence one
+   * in the `cdi` view or when the host set `showLowConfidence`.
+   */
+  shows(finding: Pick<Finding, 'confidence'>): boolean {
+    return defaultVisible(finding) || this.host.view === 'cdi' || this.host.showLowConfidence;
   }
 
   /** Releases the element's own analyser (terminates its worker); the next analysis creates another. */

@@ -60,7 +60,7 @@ const SPOKEN_MS = 3000;
  * @summary Plain-text note editor with CDI findings, a findings panel and answer popovers.
  *
  * @event {CustomEvent<ChangeEventDetail>} cdi-change - The user changed the text (not fired when `value` is set).
- * @event {CustomEvent<FindingsEventDetail>} cdi-findings - The visible findings changed.
+ * @event {CustomEvent<FindingsEventDetail>} cdi-findings - The shown findings changed (low-confidence ones only in the `cdi` view or with `show-low-confidence`).
  * @event {CustomEvent<FindingDismissEventDetail>} cdi-finding-dismiss - The user dismissed a finding, with a reason.
  * @event {CustomEvent<AnswerEventDetail>} cdi-answer - The user answered a query: `{ finding, query, answer, edit }`.
  * @event {CustomEvent<QuerySendEventDetail>} cdi-query-send - A CDI specialist sent a query (`cdi` view): `{ finding, query }`.
@@ -87,6 +87,7 @@ const SPOKEN_MS = 3000;
  * @csspart finding - A finding in the panel (also `finding-warning` / `finding-info`).
  * @csspart finding-evidence - The finding's words, quoted.
  * @csspart finding-message - The finding's message.
+ * @csspart confidence - The "Low confidence: <reasons>" mark of a low-confidence finding (panel and popover).
  * @csspart codes - Current and candidate codes (`cdi` view).
  * @csspart dismissed - The "Dismissed (n)" list, each dismissal with a Restore button.
  * @csspart restore - A Restore button of the dismissed list.
@@ -120,8 +121,19 @@ export class CdiEditor extends LitElement {
   /** Care setting used for the analysis. */
   @property({ reflect: true }) setting: Setting = 'inpatient';
 
-  /** Who is reading: `clinician` (no codes) or `cdi` (codes and counts). */
+  /**
+   * Who is reading: `clinician` (no codes; high-confidence findings only, unless
+   * `show-low-confidence`) or `cdi` (codes and counts; low-confidence findings too, marked).
+   */
   @property({ reflect: true }) view: EditorViewMode = 'clinician';
+
+  /**
+   * When set, low-confidence findings (`confidence: 'low'`) are shown in the `clinician` view
+   * too, each marked "Low confidence" with its reasons. Default false: the clinician view
+   * underlines, lists and counts only high-confidence findings (a finding without a confidence
+   * counts as high). The `cdi` view always shows them.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'show-low-confidence' }) showLowConfidence = false;
 
   /** When set, the text cannot be edited (findings can still be browsed and dismissed). */
   @property({ type: Boolean, reflect: true }) readonly = false;
@@ -219,7 +231,11 @@ export class CdiEditor extends LitElement {
     this.requestUpdate('value', old);
   }
 
-  /** The findings shown now (dismissed ones excluded), in text order; spans index into {@link getText}. */
+  /**
+   * The findings shown now, in text order; spans index into {@link getText}. Dismissed ones are
+   * excluded, and so are low-confidence ones unless the view is `cdi` or `showLowConfidence` is
+   * set (each finding carries its `confidence` and `confidenceReasons`).
+   */
   get findings(): readonly Finding[] {
     return this.analysisCtl.publicFindings(this.editor.view?.state ?? this.editor.state);
   }
@@ -331,7 +347,8 @@ export class CdiEditor extends LitElement {
     if (swapped('analysis') || swapped('analyzer') || swapped('workerUrl')) {
       this.analysisCtl.release();
       this.editor.run(reanalyze);
-    } else if (changed.has('setting') && this.rendered) {
+    } else if ((changed.has('setting') || changed.has('view') || changed.has('showLowConfidence')) && this.rendered) {
+      // The view and showLowConfidence decide which findings are shown (see AnalysisController.shows).
       this.editor.run(reanalyze);
     }
     this.rendered = true;

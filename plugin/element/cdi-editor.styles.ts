@@ -118,6 +118,11 @@ export const editorStyles = css`
     text-decoration-style: dotted;
     text-decoration-color: var(--_info);
   }
+  /* A low-confidence finding (shown in the cdi view or with show-low-confidence): a thinner, dashed line. */
+  .editor .cdi-finding--low-confidence {
+    text-decoration-style: dashed;
+    text-decoration-thickness: 1px;
+  }
   .editor .cdi-finding--active {
     background: var(--_highlight);
     border-radius: 2px;
@@ -451,6 +456,14 @@ export const editorStyles = css`
   .evidence {
     display: block;
     font-family: var(--cdi-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+  }
+  .confidence {
+    display: block;
+    font-style: italic;
+    color: var(--_muted, inherit);
+  }
+  .item--low-confidence {
+    border-inline-start-style: dashed;
   }
   .message {
     display: block;

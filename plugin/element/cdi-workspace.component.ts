@@ -3,6 +3,10 @@
  * raised with its status (open, sent, answered, dismissed, auto-resolved), its codes (current →
  * candidates), counts by condition, "Dismissed (n)" with Restore, and exports of the queries (text,
  * JSON, FHIR Bundle) and of the audit trail (JSON Lines), to the clipboard or to a file.
+ *
+ * Low-confidence findings are listed marked "Low confidence" with their reasons and counted apart.
+ * The workspace lists what its editor shows: a `<cdi-editor view="cdi">` (or one with
+ * `show-low-confidence`) shows them; a clinician-view editor does not.
  */
 import { html, LitElement, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -14,7 +18,7 @@ import type { ExportKind, ExportSink } from './export-buttons.js';
 import { renderDismissedList, renderQueryList } from './query-list.js';
 import type { DismissedEntry } from './query-list.js';
 import { DISMISS_REASON_LABELS } from './events.js';
-import { countByCondition, countByStatus, QUERY_STATUSES, rowCondition, rowKey, STATUS_LABELS } from './workspace-model.js';
+import { countByCondition, countByStatus, countLowConfidence, QUERY_STATUSES, rowCondition, rowKey, STATUS_LABELS } from './workspace-model.js';
 import type { WorkspaceRow } from './workspace-model.js';
 import { WorkspaceTracker } from './workspace-tracker.js';
 import type { WorkspaceSource } from './workspace-tracker.js';
@@ -51,6 +55,8 @@ declare global {
  * @csspart condition-counts - Open queries by condition.
  * @csspart query - A query card (also `query-open`, `query-sent`, …).
  * @csspart status - A query's status badge.
+ * @csspart confidence - The "Low confidence: <reasons>" mark of a query whose finding is low-confidence.
+ * @csspart low-count - How many open and sent queries are low confidence (shown when any are).
  * @csspart codes - A query's codes.
  * @csspart send-query - A query's "Send query" button.
  * @csspart dismissed - The "Dismissed (n)" list.
@@ -111,6 +117,7 @@ export class CdiWorkspace extends LitElement {
     const source = this.tracker.current;
     const byStatus = countByStatus(rows);
     const byCondition = countByCondition(rows);
+    const lowCount = countLowConfidence(rows);
     const props = {
       rows,
       codeCap: this.codeCap,
@@ -124,6 +131,7 @@ export class CdiWorkspace extends LitElement {
       <ul class="status-counts" part="status-counts" aria-label="Queries by status">
         ${QUERY_STATUSES.map((s) => html`<li class="status-count status-count--${s}" data-status=${s}><span class="badge badge--${s}">${STATUS_LABELS[s]}</span> <strong>${byStatus[s]}</strong></li>`)}
       </ul>
+      ${lowCount > 0 ? html`<p class="low-count" part="low-count">Of the open and sent queries, <strong>${lowCount}</strong> ${lowCount === 1 ? 'is' : 'are'} low confidence.</p>` : nothing}
       <section class="by-condition" aria-labelledby="conditions-title">
         <h3 id="conditions-title" class="subheading">Open by condition</h3>
         ${byCondition.length === 0

@@ -238,4 +238,11 @@ export const workspaceStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  .confidence {
+    margin: 0.25rem 0;
+    font-style: italic;
+  }
+  .card--low-confidence {
+    border-style: dashed;
+  }
 `;

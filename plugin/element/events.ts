@@ -33,7 +33,14 @@ export interface ChangeEventDetail {
  * set by the host, because it reports a result, not a request.
  */
 export interface FindingsEventDetail {
-  /** The findings now shown, in text order; spans index into `getText()`. */
+  /**
+   * The findings now shown, in text order; spans index into `getText()`; the same list as the
+   * element's `findings`. Each carries its `confidence` and `confidenceReasons`. Low-confidence
+   * findings are included only when the element shows them (`view="cdi"` or
+   * `show-low-confidence`): the event reports what the user sees, so counts, navigation and the
+   * event agree. A host that wants every finding sets `show-low-confidence` and filters on
+   * `confidence` itself.
+   */
   findings: readonly Finding[];
 }
 

@@ -16,7 +16,7 @@ import type { AnswerPreview } from '../prosemirror/answer.js';
 import { DISMISS_REASONS, DISMISS_REASON_LABELS } from './events.js';
 import type { DismissReason } from './events.js';
 import { renderCodes } from './findings-panel.js';
-import { SEVERITY_LABELS } from './labels.js';
+import { confidenceMark, SEVERITY_LABELS } from './labels.js';
 import { splitOptions, statementLine } from '../../src/queries/present.js';
 import type { AnchorRect, PopoverPositioner } from './popover-position.js';
 
@@ -198,6 +198,7 @@ export function renderFindingPopover(props: FindingPopoverProps): TemplateResult
   >
     <p id="popover-title" class="popover-title"><span aria-hidden="true">${severity.icon}</span>
       <strong id="popover-message" part="popover-message">${query ? statementLine(query, props.chosen) : `${severity.text}: ${finding.message}`}</strong></p>
+    ${confidenceMark(finding) ? html`<p class="confidence" part="confidence">${confidenceMark(finding)}</p>` : nothing}
     ${props.view === 'cdi' ? html`<p>${renderCodes(finding)}</p>` : nothing}
     ${query ? renderQuery(props, query) : nothing}
     <div class="dismiss">

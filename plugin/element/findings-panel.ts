@@ -6,7 +6,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Finding } from '../../src/index.js';
 import type { Query } from '../../src/queries/types.js';
-import { conditionLabel, countLabel, countsByCondition, SEVERITY_LABELS } from './labels.js';
+import { conditionLabel, confidenceMark, countsByCondition, SEVERITY_LABELS } from './labels.js';
 import { conditionHeading, statementLine } from '../../src/queries/present.js';
 
 /** What the panel shows and what it calls back. */
@@ -58,7 +58,8 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
         const query = props.queries.get(finding.id);
         // A short accessible name (condition and words); the message, query and codes are its description.
         const detailId = `finding-detail-${index}`;
-        return html`<li class="item item--${finding.severity}" part="finding finding-${finding.severity}">
+        const low = confidenceMark(finding);
+        return html`<li class="item item--${finding.severity}${low ? ' item--low-confidence' : ''}" part="finding finding-${finding.severity}" data-confidence=${finding.confidence ?? 'high'}>
           <button
             type="button"
             class="item-title"
@@ -70,6 +71,7 @@ export function renderFindingsPanel(props: FindingsPanelProps): TemplateResult {
             <strong>${query ? conditionHeading(query) : conditionLabel(finding)}</strong>
             <q class="evidence" part="finding-evidence">${finding.text}</q></button>
           <div id=${detailId} class="item-detail">
+            ${low ? html`<span class="confidence" part="confidence">${low}</span>` : nothing}
             <span class="message" part="finding-message">${query ? statementLine(query) : finding.message}</span>
             ${query
               ? html`<details class="panel-query" part="finding-query">

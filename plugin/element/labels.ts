@@ -12,6 +12,16 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, { icon: string; text: st
   info: { icon: 'ℹ', text: 'Advisory' },
 };
 
+/**
+ * The mark of a low-confidence finding, "Low confidence: only in narrative; told as past" (the
+ * reasons in plain words), or null for a high-confidence one (or one without a confidence).
+ */
+export function confidenceMark(finding: Pick<Finding, 'confidence' | 'confidenceReasons'>): string | null {
+  if (finding.confidence !== 'low') return null;
+  const reasons = finding.confidenceReasons ?? [];
+  return reasons.length > 0 ? `Low confidence: ${reasons.join('; ')}` : 'Low confidence';
+}
+
 /** "1 finding", "3 findings". */
 export function countLabel(n: number): string {
   return `${n} finding${n === 1 ? '' : 's'}`;

@@ -8,6 +8,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { statementLine } from '../../src/queries/present.js';
 import { codesOf, rowCondition, STATUS_LABELS, type WorkspaceRow } from './workspace-model.js';
+import { confidenceMark } from './labels.js';
 
 /** What the lists show and call back. */
 export interface QueryListProps {
@@ -38,7 +39,8 @@ function renderRow(props: QueryListProps, row: WorkspaceRow, index: number): Tem
   const detailId = `q-detail-${index}`;
   const status = STATUS_LABELS[row.status];
   const statement = row.query ? statementLine(row.query) : row.finding.message;
-  return html`<li class="card card--${row.status}" part="query query-${row.status}" data-key=${row.key} data-status=${row.status}>
+  const low = confidenceMark(row.finding);
+  return html`<li class="card card--${row.status}${low ? ' card--low-confidence' : ''}" part="query query-${row.status}" data-key=${row.key} data-status=${row.status} data-confidence=${row.finding.confidence ?? 'high'}>
     <div class="card-head">
       <span class="badge badge--${row.status}" part="status">${status}</span>
       ${row.visible
@@ -48,6 +50,7 @@ function renderRow(props: QueryListProps, row: WorkspaceRow, index: number): Tem
         : html`<span class="card-title" id=${titleId}><strong>${condition}</strong> <q class="evidence">${row.finding.text}</q></span>`}
     </div>
     <div id=${detailId} class="card-detail">
+      ${low ? html`<p class="confidence" part="confidence">${low}</p>` : nothing}
       <p class="statement">${row.detail !== '' ? html`<span class="answer-detail">${row.detail}.</span> ` : nothing}${row.status === 'auto-resolved' ? 'The note no longer needs this query.' : row.status === 'answered' || row.status === 'dismissed' ? nothing : statement}</p>
       ${renderCodes(row, props.codeCap)}
     </div>

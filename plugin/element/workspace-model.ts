@@ -107,6 +107,14 @@ export function countByStatus(rows: readonly WorkspaceRow[]): Record<QueryStatus
 }
 
 /**
+ * Queries still to settle (open or sent) whose finding is low-confidence (`confidence: 'low'`):
+ * the workspace lists them, marked, and counts them apart.
+ */
+export function countLowConfidence(rows: readonly WorkspaceRow[]): number {
+  return rows.filter((r) => (r.status === 'open' || r.status === 'sent') && r.finding.confidence === 'low').length;
+}
+
+/**
  * Queries still to settle (open or sent) by condition, in plain words: largest first, then by
  * name. Distinct conditions of one family ("Knee osteoarthritis", "Hip osteoarthritis") count apart.
  */

@@ -13,9 +13,13 @@ export interface FindingDecorationSpec {
   findingId: string;
 }
 
-/** CSS classes of a finding: `cdi-finding cdi-finding--<kind> cdi-finding--<severity>`. */
-export function findingClass(finding: Pick<Finding, 'kind' | 'severity'>): string {
-  return `cdi-finding cdi-finding--${finding.kind} cdi-finding--${finding.severity}`;
+/**
+ * CSS classes of a finding: `cdi-finding cdi-finding--<kind> cdi-finding--<severity>`, plus
+ * `cdi-finding--low-confidence` for a finding whose `confidence` is `low`.
+ */
+export function findingClass(finding: Pick<Finding, 'kind' | 'severity' | 'confidence'>): string {
+  const low = finding.confidence === 'low' ? ' cdi-finding--low-confidence' : '';
+  return `cdi-finding cdi-finding--${finding.kind} cdi-finding--${finding.severity}${low}`;
 }
 
 /** The inline decoration of one finding. Not inclusive at either end: text typed at its edges stays outside. */
@@ -24,7 +28,11 @@ export function findingDecoration(finding: LintFinding): Decoration {
   return Decoration.inline(
     finding.from,
     finding.to,
-    { class: findingClass(finding.finding), 'data-finding-id': finding.id },
+    {
+      class: findingClass(finding.finding),
+      'data-finding-id': finding.id,
+      ...(finding.finding.confidence === 'low' ? { 'data-confidence': 'low' } : {}),
+    },
     spec,
   );
 }

@@ -34,11 +34,7 @@ export const LOW_WHEN: Readonly<Record<FindingKind, readonly string[]>> = {
   'uncertain-diagnosis': ['told as a past stage of life'],
 };
 
-/** Whether a finding is shown by default (the clinician view, the command line without `--all`):
- *  every finding whose confidence is not `low`. */
-export function defaultVisible(finding: Pick<Finding, 'confidence'>): boolean {
-  return finding.confidence !== 'low';
-}
+export { defaultVisible } from './visible.js';
 
 /** The weak signals of one finding, given the current mentions it stands for. */
 export function signalsOf(finding: Finding, mentions: readonly RuleMention[]): string[] {
