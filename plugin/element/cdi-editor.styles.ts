@@ -6,41 +6,15 @@
  * `light-dark()`, and text takes the page's colour, so the element reads on light and dark pages.
  */
 import { css } from 'lit';
+import { hostStyles } from './host-styles.js';
 
-export const editorStyles = css`
+export const editorStyles = [
+  hostStyles,
+  css`
   :host {
-    --_warning: var(--cdi-color-warning, light-dark(#9a3412, #fdba74));
-    --_info: var(--cdi-color-info, light-dark(#1d4ed8, #93c5fd));
-    --_border: var(--cdi-color-border, light-dark(#6b7280, #9ca3af));
-    --_focus: var(--cdi-color-focus, light-dark(#1d4ed8, #93c5fd));
-    --_muted: var(--cdi-color-muted, light-dark(#4b5563, #d1d5db));
-    --_surface: var(--cdi-color-surface, transparent);
     --_popover-bg: var(--cdi-popover-background, light-dark(#ffffff, #1f2937));
     --_popover-fg: var(--cdi-popover-color, light-dark(#111827, #f9fafb));
     --_highlight: var(--cdi-color-highlight, light-dark(rgb(180 83 9 / 0.12), rgb(253 186 116 / 0.18)));
-
-    --_target: 2rem;
-
-    display: block;
-    container-type: inline-size;
-    color: var(--cdi-color-text, inherit);
-    font-family: var(--cdi-font-family, inherit);
-    font-size: var(--cdi-font-size, 1rem);
-    line-height: var(--cdi-line-height, 1.5);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  /* Touch screens and phones: every control at least 44 px tall (WCAG 2.5.5). */
-  @media (pointer: coarse), (max-width: 40rem) {
-    :host {
-      --_target: 44px;
-    }
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
   }
 
   .base {
@@ -495,4 +469,5 @@ export const editorStyles = css`
     white-space: nowrap;
     border: 0;
   }
-`;
+`,
+];

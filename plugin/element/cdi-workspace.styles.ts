@@ -4,37 +4,11 @@
  * are at least 44 px tall on touch screens and narrow layouts, 32 px otherwise.
  */
 import { css } from 'lit';
+import { hostStyles } from './host-styles.js';
 
-export const workspaceStyles = css`
-  :host {
-    --_border: var(--cdi-color-border, light-dark(#6b7280, #9ca3af));
-    --_focus: var(--cdi-color-focus, light-dark(#1d4ed8, #93c5fd));
-    --_muted: var(--cdi-color-muted, light-dark(#4b5563, #d1d5db));
-    --_surface: var(--cdi-color-surface, transparent);
-    --_warning: var(--cdi-color-warning, light-dark(#9a3412, #fdba74));
-    --_ok: var(--cdi-color-ok, light-dark(#166534, #86efac));
-    --_info: var(--cdi-color-info, light-dark(#1d4ed8, #93c5fd));
-    --_target: 2rem;
-    display: block;
-    container-type: inline-size;
-    color: var(--cdi-color-text, inherit);
-    font-family: var(--cdi-font-family, inherit);
-    font-size: var(--cdi-font-size, 1rem);
-    line-height: var(--cdi-line-height, 1.5);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  @media (pointer: coarse), (max-width: 40rem) {
-    :host {
-      --_target: 44px;
-    }
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
+export const workspaceStyles = [
+  hostStyles,
+  css`
   .workspace {
     display: grid;
     gap: 0.75rem;
@@ -245,4 +219,5 @@ export const workspaceStyles = css`
   .card--low-confidence {
     border-style: dashed;
   }
-`;
+`,
+];
