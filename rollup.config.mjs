@@ -334,6 +334,23 @@ function pluginGraph(getModuleInfo) {
   return pluginModules;
 }
 
+const ELEMENT_ENTRY = fromRoot('plugin/cdi-editor.ts');
+let elementModules;
+
+/** Every module the element entry (`cdi-lint/cdi-editor`) imports statically, itself included (computed once). */
+function elementGraph(getModuleInfo) {
+  if (elementModules) return elementModules;
+  elementModules = new Set();
+  const queue = [ELEMENT_ENTRY];
+  while (queue.length > 0) {
+    const id = queue.pop();
+    if (elementModules.has(id)) continue;
+    elementModules.add(id);
+    queue.push(...(getModuleInfo(id)?.importedIds ?? []));
+  }
+  return elementModules;
+}
+
 /**
  * Fails the build when the module that registers <cdi-editor> lands in a file that package.json
  * `sideEffects` does not list (a bundler would then drop the registration of `import 'cdi-lint/cdi-editor'`),
@@ -362,6 +379,13 @@ function checkLibraryChunks() {
           const bad = [...files].flatMap((f) => bundle[f]?.imports ?? []).filter((i) => /^lit|^wink|engine-/.test(i) || /engine-/.test(i));
           const engine = [...files].filter((f) => /engine-/.test(f));
           if (bad.length > 0 || engine.length > 0) this.error(`dist/${chunk.fileName} must not load lit or the engine, but imports ${[...bad, ...engine].join(', ')}`);
+        }
+        // The element and its React wrapper load the engine only through the worker (or the
+        // in-page analyser a host imports itself): never the engine chunk, which holds the model.
+        if (chunk.isEntry && (chunk.name === 'cdi-editor' || chunk.name === 'react')) {
+          const files = closure(chunk.fileName);
+          const bad = [...files].filter((f) => /engine-/.test(f)).concat([...files].flatMap((f) => bundle[f]?.imports ?? []).filter((i) => /^wink/.test(i)));
+          if (bad.length > 0) this.error(`dist/${chunk.fileName} must not load the engine or the language model, but imports ${bad.join(', ')}`);
         }
       }
     },
@@ -407,6 +431,9 @@ function libraryBuild() {
         // is `new URL('./worker.js', import.meta.url)` whichever entry uses it.
         if (WORKER_URL_MODULES.has(id)) return 'worker-urls';
         if (pluginGraph(getModuleInfo).has(id)) return isEngineModule(id) ? 'answer-writer' : 'prosemirror';
+        // Pure engine modules the element shows results with (query presentation, visibility):
+        // beside the answer writer, never in the engine chunk that holds the model.
+        if (isEngineModule(id) && elementGraph(getModuleInfo).has(id)) return 'answer-writer';
         if (id.startsWith(fromRoot('plugin/element/'))) return 'element';
         return isEngineModule(id) ? 'engine' : undefined;
       },

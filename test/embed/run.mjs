@@ -287,7 +287,8 @@ async function answerInElement(page) {
   await editable.click();
   await page.evaluate(() => document.querySelector('cdi-editor').nextFinding());
   const button = await page.waitForSelector('cdi-editor >>> .popover button[part~="answer"]', { timeout: STEP_MS });
-  const label = await button.evaluate((b) => b.textContent.trim());
+  // The option's label; the button also shows a preview of the words it writes ("→ CKD stage 1").
+  const label = await button.evaluate((b) => (b.querySelector('.option-label') ?? b).textContent.trim());
   await button.click();
   await until(() => page.evaluate((text) => document.querySelector('cdi-editor').value !== text, before));
   const after = await page.evaluate(() => document.querySelector('cdi-editor').value);
