@@ -202,8 +202,16 @@ function build(app, dir) {
     console.log(`  $ (${app}) ENTRY=${entry} vite build  [${((Date.now() - started) / 1000).toFixed(1)} s, exit ${res.status}]`);
     if (res.status !== 0) throw new Error(`vite build failed for ${app}/${entry}\n${res.stdout}\n${res.stderr}`);
     if (out === 'dist') {
-      const warnings = `${res.stdout}\n${res.stderr}`.split('\n').filter((l) => /larger than 500|chunk.*(size|kB)/i.test(l));
-      check(app, 'vite build prints no chunk-size warning (no unused 4 MB chunk)', warnings.length === 0, warnings.join(' | '));
+      // The defect this guards against is the language model (4 MB) landing in a chunk of the host's
+      // build. Vite's own advisory (a chunk over 500 kB) also fires for an ordinary React app with a
+      // ProseMirror editor (React + ProseMirror + the element come to about 510 kB minified), so the
+      // check is on the size of every emitted script instead, and the largest is printed.
+      // cdi-lint's worker (engine + model, fetched by the worker on first analysis) is the one script meant to be that large.
+      const scripts = listFiles(join(dir, out)).filter((f) => f.endsWith('.js') && !/\/worker[^/]*\.js$/.test(f)).map((f) => ({ f, bytes: statSync(f).size }));
+      const largest = scripts.reduce((a, b) => (b.bytes > a.bytes ? b : a), { f: '', bytes: 0 });
+      const vite = `${res.stdout}\n${res.stderr}`.split('\n').some((l) => /larger than 500/i.test(l));
+      console.log(`  largest script in the build: ${(largest.bytes / 1024).toFixed(0)} KB minified${vite ? " (Vite's 500 kB advisory printed)" : ''}`);
+      check(app, 'no script of the build holds the language model (every emitted chunk under 1 MB)', scripts.every((s) => s.bytes < 1024 * 1024), JSON.stringify(scripts.filter((s) => s.bytes >= 1024 * 1024)));
     }
   }
   const base = measure(join(dir, 'dist-base'));
@@ -482,3 +490,8 @@ main()
     console.log(`${results.length - failed} passed, ${failed} failed`);
     process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;
   });
+
+/** Every file under `dir`, recursively (absolute paths). */
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
