@@ -9,7 +9,7 @@
  * patient now (a relative, advice, a general statement). A number is evidence only with a unit the
  * rule allows ("docusate sodium 100 mg" is a dose). The phrases name ongoing statuses (dialysis,
  * home oxygen, insulin), so a mention under past history or "history of" is current, as a chronic
- * condition is (shared/eval/GUIDE.md rule 5); a status that is over is told by not-current wording
+ * condition is (the project labelling guide (GUIDE.md) rule 5); a status that is over is told by not-current wording
  * ("previously", "no longer"). The finding sits on the first evidence outside a history context
  * when there is one.
  */
