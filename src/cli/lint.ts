@@ -18,8 +18,11 @@ import { Progress, PROGRESS_THRESHOLD } from './progress.js';
 
 export { STDIN_NAME };
 
-/** Notes in flight per thread: enough to keep every thread busy while the output waits for a slow note. */
-const WINDOW_PER_THREAD = 8;
+/**
+ * Notes in flight per thread: enough to keep every thread busy (a batch running and one queued,
+ * see pool.ts) while the output waits for a slow note.
+ */
+const WINDOW_PER_THREAD = 24;
 /**
  * Without `--jobs`, one thread per this much input, up to one per core: a worker thread costs about
  * a second of CPU to start (the language model and the knowledge base), as much as a few hundred

@@ -7,6 +7,11 @@
  * 100 KB, maintained by the Vitest team, and it has what this needs: a fixed set of threads and a
  * task queue. Backpressure and output order are kept by the caller (ordered-map.ts), which never
  * has more than a small window of notes in flight.
+ *
+ * Notes go to the threads in batches ({@link Batcher}): a pool message per note cost more than a
+ * short note's analysis (tinypool reads the worker's memory usage after every task, and each
+ * message is cloned and posted both ways), so the notes started in one turn of the event loop
+ * travel together, up to {@link BATCH_NOTES} notes or {@link BATCH_CHARS} characters.
  */
 import { availableParallelism } from 'node:os';
 import type { AnalyzeResult, AnalyzeTask } from './analyze-task.js';
@@ -28,6 +33,11 @@ export function defaultJobs(): number {
  * this expression with the URL of its `cli-worker.js` (see rollup.config.mjs).
  */
 const WORKER_URL: URL = new URL('./analyze-worker.ts', import.meta.url);
+
+/** At most this many notes in one message to a thread. */
+export const BATCH_NOTES = 8;
+/** A batch is sent once its notes hold this many characters, whatever their number. */
+export const BATCH_CHARS = 64 * 1024;
 
 /** Young-generation size of each worker thread (V8's default grows to 48 MB). */
 const YOUNG_GENERATION_MB = 8;
@@ -55,11 +65,64 @@ export async function createPool(jobs: number): Promise<NotePool> {
     startError ??= error;
   });
   const reason = (error: unknown): string => `internal error: ${error instanceof Error ? error.message : String(error ?? startError)}`;
+  const batcher = new Batcher<AnalyzeTask, AnalyzeResult>((tasks) => pool.run(tasks) as Promise<AnalyzeResult[]>, (error) => ({ ok: false, reason: reason(error) }));
   return {
     threads: jobs,
-    run: (task) => (pool.run(task) as Promise<AnalyzeResult>).catch((error: unknown) => ({ ok: false, reason: reason(error) })),
-    close: () => pool.destroy(),
+    run: (task) => batcher.add(task),
+    close: async () => {
+      batcher.flush();
+      await pool.destroy();
+    },
   };
+}
+
+/**
+ * Gathers tasks into batches: a batch is sent when it holds {@link BATCH_NOTES} notes or
+ * {@link BATCH_CHARS} characters, or at the end of the current turn of the event loop
+ * (`setImmediate`), so a caller that awaits a result never waits for a batch to fill. Never
+ * rejects: a batch that fails gives each of its tasks `failed(error)`.
+ */
+export class Batcher<T extends { text: string }, R> {
+  private tasks: T[] = [];
+  private settle: Array<(r: R) => void> = [];
+  private chars = 0;
+  private timer: ReturnType<typeof setImmediate> | undefined;
+
+  constructor(
+    private readonly send: (tasks: T[]) => Promise<R[]>,
+    private readonly failed: (error: unknown) => R,
+    private readonly maxNotes = BATCH_NOTES,
+    private readonly maxChars = BATCH_CHARS,
+  ) {}
+
+  /** Queues one task; resolves to its own result. */
+  add(task: T): Promise<R> {
+    const result = new Promise<R>((resolve) => this.settle.push(resolve));
+    this.tasks.push(task);
+    this.chars += task.text.length;
+    if (this.tasks.length >= this.maxNotes || this.chars >= this.maxChars) this.flush();
+    else this.timer ??= setImmediate(() => this.flush());
+    return result;
+  }
+
+  /** Sends the tasks queued so far, if any. */
+  flush(): void {
+    if (this.timer !== undefined) clearImmediate(this.timer);
+    this.timer = undefined;
+    if (this.tasks.length === 0) return;
+    const tasks = this.tasks;
+    const settle = this.settle;
+    this.tasks = [];
+    this.settle = [];
+    this.chars = 0;
+    const tooFew = new Error('the worker returned fewer results than notes');
+    Promise.resolve()
+      .then(() => this.send(tasks))
+      .then(
+        (results) => settle.forEach((resolve, i) => resolve(i < results.length ? results[i]! : this.failed(tooFew))),
+        (error: unknown) => settle.forEach((resolve) => resolve(this.failed(error))),
+      );
+  }
 }
 
 /**

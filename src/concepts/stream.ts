@@ -7,6 +7,7 @@
  * exact offsets.
  */
 import { tokenize, type Token } from '../text/tokens.js';
+import { cachedStreams } from './phrase-cache.js';
 
 /** Keys of a token sequence, aligned with the tokens they came from. */
 export interface Stream {
@@ -45,15 +46,33 @@ function push(stream: Stream, key: string, surface: string, token: number): void
 
 /** The stream of a phrase from rule data, tokenized exactly like note text. */
 export function phraseStream(phrase: string): Stream {
-  return toStream(tokenize(phrase));
+  return phraseStreams([phrase])[0]!;
 }
 
 /**
- * The streams of many phrases at once: one tokenizer call over the phrases joined by blank lines
- * (one wink call per phrase costs ~100x more at start-up). Tokens never cross a line break, so
- * each phrase gets exactly the tokens it would get alone.
+ * The streams of many phrases at once. The rule phrases bundled with the engine are looked up in
+ * the precomputed cache (phrase-cache.ts), which spares the tokenizer most of its start-up work;
+ * any other phrase is tokenized, all of them in one call ({@link tokenizePhrases}).
  */
 export function phraseStreams(phrases: readonly string[]): Stream[] {
+  const cache = cachedStreams(tokenizePhrases);
+  if (!cache) return tokenizePhrases(phrases);
+  const out: Array<Stream | undefined> = phrases.map((phrase) => cache.get(phrase));
+  const missing = phrases.filter((_, i) => out[i] === undefined);
+  if (missing.length > 0) {
+    const fresh = tokenizePhrases(missing);
+    let k = 0;
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = fresh[k++];
+  }
+  return out as Stream[];
+}
+
+/**
+ * Tokenizes phrases into streams: one tokenizer call over the phrases joined by blank lines (one
+ * wink call per phrase costs ~100x more at start-up). Tokens never cross a line break, so each
+ * phrase gets exactly the tokens it would get alone.
+ */
+export function tokenizePhrases(phrases: readonly string[]): Stream[] {
   const ranges: Array<[number, number]> = [];
   let text = '';
   for (const phrase of phrases) {

@@ -5,6 +5,10 @@
  * 1. Throughput: all 2,357 distinct MTSamples notes with `--jobs 1` and with `--jobs <cores>`,
  *    alternated round by round (so that load from other work on the machine hits both alike);
  *    notes per second from each run's wall time; medians, and the median of the per-round ratios.
+ *    Each round also measures the machine's own ceiling for this work: <cores> independent
+ *    `--jobs 1` processes started at once, each on its share of the same notes (no threads, no
+ *    pool, nothing shared but the hardware). Their speed-up over one process is the most any
+ *    pool could reach here; the pool's speed-up is also given as a share of it.
  * 2. Memory: peak RSS (`/usr/bin/time -f %M`, the whole process with its worker threads) for
  *    10,000 and 100,000 notes generated from the corpus, with `--jobs <cores> --format ndjson
  *    --report` (output to /dev/null, report to a temp file).
@@ -14,7 +18,7 @@
  *
  * Prints a Markdown table and writes test/bench/batch-results.json.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +52,8 @@ try {
   const corpusCount = mtsamplesNotes().length;
   const corpus = join(work, 'corpus');
   writeNdjsonNotes(corpus, corpusCount);
+  // The same notes in one file per core, for the ceiling runs.
+  const shares = writeNdjsonNotes(join(work, 'shares'), corpusCount, Math.ceil(corpusCount / cores));
 
   /** Wall seconds and peak RSS (KB) of one run; fails loudly if the run fails. */
   const runCli = (jobs: number, dir: string, extra: string[] = []): { seconds: number; maxRssKb: number; cpuSeconds: number } => {
@@ -61,6 +67,19 @@ try {
     return { seconds, maxRssKb, cpuSeconds: user + sys };
   };
 
+  /** Wall seconds for one `--jobs 1` process per file, all started at once. */
+  const runApart = async (files: string[]): Promise<number> => {
+    const t0 = performance.now();
+    await Promise.all(files.map((file) => new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, '--jobs', '1', '--format', 'ndjson', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`cdi-lint --jobs 1 ${file} failed (${code}): ${err.slice(-2000)}`))));
+    })));
+    return (performance.now() - t0) / 1000;
+  };
+
   // ---- 1. throughput ----------------------------------------------------------------------------
   const loadBefore = loadavg();
   const one: number[] = [];
@@ -68,6 +87,7 @@ try {
   const ratios: number[] = [];
   const cpu1: number[] = [];
   const cpuAll: number[] = [];
+  const ceilings: number[] = [];
   if (only !== 'memory') {
   console.error(`bench: ${corpusCount} notes, ${rounds} rounds of --jobs 1 and --jobs ${cores} (load average before: ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`);
   runCli(cores, corpus); // warm the file cache and the module cache
@@ -82,7 +102,9 @@ try {
     one.push(corpusCount / s1);
     all.push(corpusCount / sAll);
     ratios.push(s1 / sAll);
-    console.error(`  round ${r + 1}: --jobs 1 ${(corpusCount / s1).toFixed(0)} notes/s, --jobs ${cores} ${(corpusCount / sAll).toFixed(0)} notes/s, ×${(s1 / sAll).toFixed(2)}`);
+    const sApart = await runApart(shares);
+    ceilings.push(s1 / sApart);
+    console.error(`  round ${r + 1}: --jobs 1 ${(corpusCount / s1).toFixed(0)} notes/s, --jobs ${cores} ${(corpusCount / sAll).toFixed(0)} notes/s, ×${(s1 / sAll).toFixed(2)}; ${cores} processes apart ×${(s1 / sApart).toFixed(2)}`);
   }
   }
   const loadAfter = loadavg();
@@ -106,12 +128,15 @@ try {
     notesPerSecond: { jobs1: median(one), jobsAll: median(all) },
     cpuSeconds: { jobs1: median(cpu1), jobsAll: median(cpuAll) },
     speedup: { ofMedians: median(all) / median(one), medianOfRoundRatios: median(ratios), rounds: ratios },
+    ceiling: { medianOfRoundRatios: median(ceilings), rounds: ceilings, shareReached: median(ratios) / median(ceilings) },
     memory, memoryGrowth: growth,
   };
   const throughputRows = only === 'memory' ? [] : [
     `| MTSamples notes (FHIR NDJSON, ${corpusCount} notes), \`--jobs 1\`, median | ${median(one).toFixed(0)} notes/s |`,
     `| same, \`--jobs ${cores}\`, median | ${median(all).toFixed(0)} notes/s |`,
     `| speed-up 1 → ${cores} threads (median of per-round ratios; runs alternated) | ×${median(ratios).toFixed(2)} (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}) |`,
+    `| ceiling: ${cores} independent \`--jobs 1\` processes at once, each on 1/${cores} of the notes, against one on all (median of per-round ratios) | ×${median(ceilings).toFixed(2)} (rounds: ${ceilings.map((x) => x.toFixed(2)).join(', ')}) |`,
+    `| the pool's speed-up as a share of that ceiling | ${((median(ratios) / median(ceilings)) * 100).toFixed(0)}% |`,
     `| CPU time (user + sys) per run, median: \`--jobs 1\` / \`--jobs ${cores}\` | ${median(cpu1).toFixed(1)} s / ${median(cpuAll).toFixed(1)} s (threads cost ×${(median(cpuAll) / median(cpu1)).toFixed(2)} the CPU) |`,
   ];
   const rows = [
