@@ -6,6 +6,7 @@
  */
 import { analyze } from '../../src/index.js';
 import type { Analysis, AnalyzeOptions, Finding } from '../../src/types.js';
+import { defaultVisible } from '../../src/rules/visible.js';
 import { answerWriting, applyAnswerToText, draftQuery, handoff, lintQuery, queriesToBundle, queryToText } from '../../src/queries/index.js';
 import type { HandoffState, HandoffSummary, Query, TextEdit } from '../../src/queries/types.js';
 import type { AnsweredRecord, AnswerEditRequest, ExportRequest, HandoffRequest, QueriedAnalysis, QueryExports } from './types.js';
@@ -62,6 +63,8 @@ export function handoffOf(request: HandoffRequest): HandoffSummary {
     );
     if (dismissal && answeredIds.has(dismissal.findingId)) continue; // listed below, as answered
     if (answeredQueryIds.has(finding.id)) continue; // an id clash with an answered finding: the answer wins
+    // Open low-confidence findings only when the view shows them; a dismissal is listed whatever it hid.
+    if (!dismissal && !request.includeLowConfidence && !defaultVisible(finding)) continue;
     findings.push(finding);
     if (dismissal) state.dismissed.push({ findingId: finding.id, reason: dismissal.reason });
     else {

@@ -50,6 +50,12 @@ export interface HandoffRequest {
   options: AnalyzeOptions;
   answered: AnsweredRecord[];
   dismissed: DismissedSpan[];
+  /**
+   * List low-confidence findings too (marked in `lowConfidence`), as the CDI view and
+   * `show-low-confidence` show them; by default only high-confidence ones, as the clinician view.
+   * Answered and dismissed findings are listed whatever their confidence.
+   */
+  includeLowConfidence?: boolean;
 }
 
 /** Export formats of the open queries. */

@@ -59,7 +59,8 @@ export function runAnalyzeTask(task: AnalyzeTask): AnalyzeResult {
     switch (f) {
       case 'json': return formatFileJson(file, findings, context);
       case 'fhir': return formatFileFhir(file, findings, context, ref);
-      case 'handoff': return formatFileHandoff(task.name, context);
+      // The hand-off lists what the run shows: high-confidence findings, or all (marked) with --all.
+      case 'handoff': return formatFileHandoff(task.name, { text, analysis: { ...analysis, findings } });
       case 'ndjson': return formatNoteNdjson(ref, findings, context);
       case 'csv': return formatNoteCsv(ref, findings);
       case 'text': return formatFileText(task.name, text, findings, { color });

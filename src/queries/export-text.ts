@@ -22,8 +22,14 @@ export function queryToText(query: Query): string {
 /** The hand-off summary as plain text: open queries, answers, dismissals, then codes. */
 export function handoffToText(summary: HandoffSummary): string {
   const lines: string[] = [];
+  // Low-confidence findings are marked wherever they are listed, with the reasons.
+  const low = new Map((summary.lowConfidence ?? []).map((l) => [l.findingId, l.reasons]));
+  const mark = (findingId: string): string => {
+    const reasons = low.get(findingId);
+    return reasons === undefined ? '' : ` (low confidence${reasons.length ? `: ${reasons.join('; ')}` : ''})`;
+  };
   lines.push(`Open queries (${summary.unanswered.length}):`);
-  for (const q of summary.unanswered) lines.push(`  - ${q.title}`);
+  for (const q of summary.unanswered) lines.push(`  - ${q.title}${mark(q.findingId)}`);
   lines.push(`Answered (${summary.answered.length}):`);
   for (const a of summary.answered) lines.push(`  - ${a.condition ?? a.query.title}: ${a.labels.join('; ')}`);
   lines.push(`Dismissed (${summary.dismissed.length}):`);
@@ -31,7 +37,7 @@ export function handoffToText(summary: HandoffSummary): string {
   lines.push('Codes the note supports:');
   for (const c of summary.codes) {
     const show = (code: typeof c.now) => (code ? `${code.code} ${code.title}` : 'none');
-    lines.push(`  - ${c.condition ?? c.rule}: ${show(c.now)}${c.now?.code !== c.before?.code ? ` (was ${show(c.before)})` : ''}`);
+    lines.push(`  - ${c.condition ?? c.rule}: ${show(c.now)}${c.now?.code !== c.before?.code ? ` (was ${show(c.before)})` : ''}${mark(c.findingId)}`);
   }
   if (summary.scope) lines.push(summary.scope);
   return `${lines.join('\n')}\n`;

@@ -33,10 +33,12 @@ export function conditionName(finding: Pick<Finding, 'family' | 'kind' | 'text'>
  * and otherwise unanswered, with its query drafted from `state.text`. An answered query whose
  * finding is not in the analysis (answered in part, its condition still flagged for the rest) is
  * listed as answered without a code line of its own: the still-flagged finding carries the code.
- * When several answers name the same finding, the last one counts.
+ * When several answers name the same finding, the last one counts. Low-confidence findings are
+ * listed like the others and named in `lowConfidence`; a caller that shows only high-confidence
+ * findings leaves the others out of `analysis` (as the command line without `--all` does).
  */
 export function handoff(analysis: Analysis, state: HandoffState, knowledge: QueryKnowledge = defaultQueryKnowledge()): HandoffSummary {
-  const summary: HandoffSummary = { scope: HANDOFF_SCOPE, unanswered: [], answered: [], dismissed: [], codes: [] };
+  const summary: HandoffSummary = { scope: HANDOFF_SCOPE, unanswered: [], answered: [], dismissed: [], codes: [], lowConfidence: [] };
   const latest = state.answered.filter((a, i) => !state.answered.slice(i + 1).some((b) => b.query.findingId === a.query.findingId));
   const listed = new Set<AnsweredQuery>();
   const labelsOf = (a: AnsweredQuery): string[] =>
@@ -45,6 +47,7 @@ export function handoff(analysis: Analysis, state: HandoffState, knowledge: Quer
     const answered = latest.find((a) => a.query.findingId === finding.id);
     const dismissed = state.dismissed.find((d) => d.findingId === finding.id);
     const condition = conditionName(finding, knowledge);
+    if (finding.confidence === 'low') summary.lowConfidence.push({ findingId: finding.id, reasons: [...(finding.confidenceReasons ?? [])] });
     if (answered) {
       listed.add(answered);
       summary.answered.push({ ...answered, labels: labelsOf(answered), condition });

@@ -239,6 +239,11 @@ export interface HandoffSummary {
   dismissed: Array<Dismissal & { rule: string; evidence: string; condition: string }>;
   /** One per flagged condition, in finding order (a condition answered in part and still flagged is listed once). */
   codes: SupportedCode[];
+  /**
+   * The listed findings whose confidence is low (shown only with `--all`, `view="cdi"` or
+   * `show-low-confidence`), with the reasons in plain words; empty when every one is high.
+   */
+  lowConfidence: Array<{ findingId: string; reasons: string[] }>;
 }
 
 /** Audit events; the element records one per user-visible step. */

@@ -30,6 +30,16 @@ describe('--all', { timeout: 60_000 }, () => {
     const out = run(['--all', '-'], NOTE).stdout;
     expect(out).toMatch(/obesity[\s\S]*low confidence: .*told as a past stage of life/);
   });
+  it('the hand-off format lists what the run shows: high only, or all with the low ones marked', () => {
+    const plain = run(['--format', 'handoff', '-'], NOTE).stdout;
+    expect(plain).toContain('Heart failure');
+    expect(plain).not.toMatch(/obesity/i);
+    const all = run(['--all', '--format', 'handoff', '-'], NOTE).stdout;
+    expect(all).toMatch(/Open queries \(2\)/);
+    expect(all).toMatch(/obesity.*\(low confidence: .*told as a past stage of life/i);
+    expect(all).toMatch(/Codes the note supports:[\s\S]*Obesity: .*\(low confidence/);
+    expect(all).not.toMatch(/Heart failure.*low confidence/);
+  });
   it('JSON carries the confidence of every finding', () => {
     const [line] = run(['--all', '--format', 'json', '-'], NOTE).stdout.split('\n');
     const findings = JSON.parse(line!).findings as Array<{ family: string; confidence: string }>;
