@@ -13,7 +13,7 @@ import { findSections, sectionAt } from './text/sections.js';
 import { readQuantities } from './text/quantities.js';
 import { toStream, type Stream } from './concepts/stream.js';
 import { compileLexicon, readContext, TRIGGERS, type SentenceContext } from './context/index.js';
-import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase, type ValuePayload } from './rules/knowledge.js';
+import { compileKnowledge, courseOf, type CompiledFamily, type KnowledgeBase, type TermPayload, type ValuePayload } from './rules/knowledge.js';
 import type { PhraseMatch } from './concepts/trie.js';
 import { missingSpecificity, type NoteFacts, type RuleMention } from './rules/specificity.js';
 import { vagueTerms } from './rules/vague.js';
@@ -220,17 +220,40 @@ function findMentions(
   blockers: Array<{ family: null; from: number; to: number }>, reading: Reading, sentences: readonly Sentence[],
 ): RuleMention[] {
   const out: RuleMention[] = [];
-  for (const match of kb.terms.matchAll(stream)) {
+  for (const outer of kb.terms.matchAll(stream)) {
+    const named = mentionsOf(outer, new Set<FamilyId>());
+    if (named.size === 0) {
+      blockers.push({ family: null, from: outer.from, to: outer.to });
+      continue;
+    }
+    // A condition named inside another's name is a mention of its own when it belongs to another
+    // family ("anemia in CKD" names the CKD, "acute on chronic renal failure" the chronic kidney
+    // disease): the longest term inside, at each position, of a family the outer term is not.
+    for (let i = outer.from; i < outer.to; ) {
+      const inner = kb.terms.matchAt(stream, i, outer.to);
+      if (!inner || (inner.from === outer.from && inner.to === outer.to)) {
+        i++;
+        continue;
+      }
+      mentionsOf({ ...inner, payloads: inner.payloads.filter((p) => p.family !== null && !named.has(p.family)) }, new Set(named));
+      i = inner.to;
+    }
+  }
+  return out;
+
+  /** Pushes the mentions a term match makes (one per family, `seen` excluded); returns their families. */
+  function mentionsOf(match: PhraseMatch<TermPayload>, seen: Set<FamilyId>): Set<FamilyId> {
+    const made = new Set<FamilyId>();
     const start = tokens[stream.token[match.from]!]!.start;
     const end = tokens[stream.token[match.to - 1]!]!.end;
     const sentence = sentenceOfPos[match.from]!;
     const section = sectionAt(sections, start).category;
-    const seen = new Set<FamilyId>();
     for (const { family: familyId, term } of match.payloads) {
       if (!term || !familyId || seen.has(familyId)) continue;
       const family = kb.families.get(familyId)!;
       if (otherSense(family, term.text, match.from, match.to, stream, sentenceOfPos, section)) continue;
       seen.add(familyId);
+      made.add(familyId);
       const assertion = assertionOf(contextOf(sentence), start, end, section, reading, match.from);
       const course = courseOf(family, term);
       // History told in words (a trigger or a past clause), as opposed to a history header, even one
@@ -250,9 +273,8 @@ function findMentions(
         time: { past: reading.time.pastAt(match.from), tense: reading.time.tenseAt(match.from) },
       });
     }
-    if (seen.size === 0) blockers.push({ family: null, from: match.from, to: match.to });
+    return made;
   }
-  return out;
 }
 
 /**

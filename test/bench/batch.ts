@@ -8,7 +8,8 @@
  *    Each round also measures the machine's own ceiling for this work: <cores> independent
  *    `--jobs 1` processes started at once, each on its share of the same notes (no threads, no
  *    pool, nothing shared but the hardware). Their speed-up over one process is the most any
- *    pool could reach here; the pool's speed-up is also given as a share of it.
+ *    pool could reach here; the pool's speed-up is also given as a share of it. Then one run of
+ *    each over 10,000 notes (a month of a small service), where the threads' start-up is amortised.
  * 2. Memory: peak RSS (`/usr/bin/time -f %M`, the whole process with its worker threads) for
  *    10,000 and 100,000 notes generated from the corpus, with `--jobs <cores> --format ndjson
  *    --report` (output to /dev/null, report to a temp file).
@@ -31,6 +32,8 @@ const roundsArg = args.indexOf('--rounds');
 const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 3 : 5;
 const cores = availableParallelism();
 const [small, large] = quick ? [1_000, 10_000] : [10_000, 100_000];
+/** Notes in the longer throughput run (not with --quick). */
+const LONG_NOTES = 10_000;
 const onlyArg = args.indexOf('--only');
 const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
 if (only !== undefined && only !== 'throughput' && only !== 'memory') throw new Error('--only takes throughput or memory');
@@ -107,6 +110,16 @@ try {
     console.error(`  round ${r + 1}: --jobs 1 ${(corpusCount / s1).toFixed(0)} notes/s, --jobs ${cores} ${(corpusCount / sAll).toFixed(0)} notes/s, ×${(s1 / sAll).toFixed(2)}; ${cores} processes apart ×${(s1 / sApart).toFixed(2)}`);
   }
   }
+  // A longer run, as a month of notes: the threads' start-up is paid once over 10,000 notes.
+  const long: { notes: number; one: number; all: number } | undefined = only === 'memory' || quick ? undefined : (() => {
+    const dir = join(work, 'long');
+    writeNdjsonNotes(dir, LONG_NOTES, 10_000);
+    console.error(`bench: ${LONG_NOTES} notes, --jobs 1 then --jobs ${cores}, one run each`);
+    const one = runCli(1, dir).seconds;
+    const all = runCli(cores, dir).seconds;
+    rmSync(dir, { recursive: true, force: true });
+    return { notes: LONG_NOTES, one: LONG_NOTES / one, all: LONG_NOTES / all };
+  })();
   const loadAfter = loadavg();
 
   // ---- 2. memory ---------------------------------------------------------------------------------
@@ -128,6 +141,7 @@ try {
     notesPerSecond: { jobs1: median(one), jobsAll: median(all) },
     cpuSeconds: { jobs1: median(cpu1), jobsAll: median(cpuAll) },
     speedup: { ofMedians: median(all) / median(one), medianOfRoundRatios: median(ratios), rounds: ratios },
+    long,
     ceiling: { medianOfRoundRatios: median(ceilings), rounds: ceilings, shareReached: median(ratios) / median(ceilings) },
     memory, memoryGrowth: growth,
   };
@@ -137,6 +151,7 @@ try {
     `| speed-up 1 → ${cores} threads (median of per-round ratios; runs alternated) | ×${median(ratios).toFixed(2)} (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}) |`,
     `| ceiling: ${cores} independent \`--jobs 1\` processes at once, each on 1/${cores} of the notes, against one on all (median of per-round ratios) | ×${median(ceilings).toFixed(2)} (rounds: ${ceilings.map((x) => x.toFixed(2)).join(', ')}) |`,
     `| the pool's speed-up as a share of that ceiling | ${((median(ratios) / median(ceilings)) * 100).toFixed(0)}% |`,
+    ...(long ? [`| ${long.notes.toLocaleString('en-US')} notes (the corpus 4.2 times), one run each: \`--jobs 1\` / \`--jobs ${cores}\` | ${long.one.toFixed(0)} / ${long.all.toFixed(0)} notes/s (×${(long.all / long.one).toFixed(2)}) |`] : []),
     `| CPU time (user + sys) per run, median: \`--jobs 1\` / \`--jobs ${cores}\` | ${median(cpu1).toFixed(1)} s / ${median(cpuAll).toFixed(1)} s (threads cost ×${(median(cpuAll) / median(cpu1)).toFixed(2)} the CPU) |`,
   ];
   const rows = [

@@ -88,6 +88,24 @@ describe('analyze', () => {
   });
 });
 
+describe('a condition named inside another condition\'s name', () => {
+  const mentions = (text: string) => analyze(text).mentions.map((m) => `${m.family}@"${m.text}"`);
+  it('is a mention of its own family (anemia of CKD names the CKD, whose stage is then asked)', () => {
+    expect(mentions('ASSESSMENT: Anemia of CKD.')).toEqual(['anemia@"Anemia of CKD"', 'chronic-kidney-disease@"CKD"']);
+    expect(flags('ASSESSMENT: Anemia of CKD.')).toEqual(['chronic-kidney-disease[stage]@"CKD"']);
+  });
+  it('reads its values around the outer name as any mention does', () => {
+    expect(flags('ASSESSMENT: Anemia of chronic kidney disease stage 4.')).toEqual([]);
+  });
+  it('is not read twice for the outer term\'s own family, nor inside an excluded phrase', () => {
+    expect(mentions('ASSESSMENT: Septic shock.').filter((m) => m.startsWith('sepsis'))).toEqual(['sepsis@"Septic shock"']);
+    expect(mentions('She attends the heart failure clinic.')).toEqual([]);
+  });
+  it('keeps the negation and history of its sentence', () => {
+    expect(flags('ASSESSMENT: No anemia of CKD.')).toEqual([]);
+  });
+});
+
 describe('axis conditions', () => {
   const base = structuredClone(heartFailure) as { axes: Record<string, Record<string, unknown>> };
   it('does not ask for an axis whose notNeededWhen value is documented', () => {
