@@ -11,6 +11,8 @@
  *   npx tsx test/eval/kinds.ts --unjudged            only the findings with no judgement yet
  *   npx tsx test/eval/kinds.ts --json                one JSON object per finding
  *   --corpus aci                                     the ACI-BENCH notes instead (a second, unseen corpus)
+ *   --kind missing-specificity                       other kinds (comma-separated; default the three above)
+ *   --unseen                                         leave out the notes of the dev and validation sets
  *
  * A judgement is one JSON line: {"note", "kind", "rule", "start", "text", "verdict", "reason"},
  * where verdict is `right` (a careful CDI specialist would send this query for this patient now),
@@ -27,8 +29,8 @@ import { draftQuery } from '../../src/queries/draft.js';
 import type { Finding } from '../../src/types.js';
 import { ROOT, sharedPath } from '../support/shared.js';
 
-const KINDS = ['vague-term', 'undocumented-condition', 'conflict'] as const;
-type Kind = (typeof KINDS)[number];
+const ALL_KINDS = ['vague-term', 'undocumented-condition', 'conflict', 'missing-specificity'] as const;
+type Kind = (typeof ALL_KINDS)[number];
 type Verdict = 'right' | 'right-query-misleads' | 'wrong';
 
 interface Listed {
@@ -59,6 +61,13 @@ const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) +
 const CORPUS = value('--corpus') ?? 'mtsamples';
 if (CORPUS !== 'mtsamples' && CORPUS !== 'aci') throw new Error('--corpus must be mtsamples or aci');
 const PREFIX = CORPUS === 'aci' ? 'aci-' : 'mts-';
+/** `--kind K[,K]`: the kinds listed and scored (default: the three without a labelled set). */
+const KINDS: readonly Kind[] = (value('--kind')?.split(',') ?? ['vague-term', 'undocumented-condition', 'conflict']).map((k) => {
+  if (!(ALL_KINDS as readonly string[]).includes(k)) throw new Error(`--kind: unknown kind ${k} (${ALL_KINDS.join(', ')})`);
+  return k as Kind;
+});
+/** `--unseen`: leave out the notes of the development and validation sets (out-of-sample figures). */
+const UNSEEN = flag('--unseen');
 const DEFAULT_FILE = join(ROOT, CORPUS === 'aci' ? 'test/eval/kinds-judgements-aci.jsonl' : 'test/eval/kinds-judgements.jsonl');
 
 /** Every MTSamples note as shared/eval/notes.py prints it (one Python run for all of them). */
@@ -85,9 +94,22 @@ function sentenceOf(text: string, start: number, end: number): string {
   return `${from > lineStart ? '…' : ''}${text.slice(from, to)}${to < lineEnd ? '…' : ''}`.replace(/\s+/g, ' ');
 }
 
+/** The note ids of the labelled sets (shared/eval/dev and validation). */
+function labelledIds(): Set<string> {
+  const ids = new Set<string>();
+  for (const set of ['dev', 'validation']) {
+    for (const line of readFileSync(sharedPath(`eval/${set}/labels.jsonl`), 'utf8').split('\n')) {
+      if (line.trim()) ids.add((JSON.parse(line) as { id: string }).id);
+    }
+  }
+  return ids;
+}
+
 function list(): Listed[] {
   const out: Listed[] = [];
+  const skip = UNSEEN ? labelledIds() : new Set<string>();
   for (const [id, text] of loadNotes()) {
+    if (skip.has(id)) continue;
     const analysis = analyze(text);
     for (const f of analysis.findings) {
       if (!(KINDS as readonly string[]).includes(f.kind)) continue;
@@ -145,7 +167,7 @@ const file = value('--file') ?? DEFAULT_FILE;
 
 if (flag('--score')) {
   const judged = new Map(readJudgements(file).map((j) => [keyOf(j), j]));
-  console.log(`${findings.length} findings of the three kinds on ${new Set(findings.map((f) => f.note)).size} ${CORPUS === 'aci' ? 'ACI-BENCH' : 'MTSamples'} notes; judgements: ${file}`);
+  console.log(`${findings.length} findings of ${KINDS.join(', ')} on ${new Set(findings.map((f) => f.note)).size} ${CORPUS === 'aci' ? 'ACI-BENCH' : 'MTSamples'} notes; judgements: ${file}`);
   console.log('| kind | findings | judged | right | of which the query misleads | wrong | precision |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const kind of KINDS) {
