@@ -1,23 +1,27 @@
 /**
  * `AnalysisController`: the element's link to the analysis. It picks the analyser (the host's
- * `analyzer`, else a Web Worker, else the engine in the page for `analysis="inline"`), hands the
- * ProseMirror plugin one stable provider that forwards to it, and turns the plugin's reports into
- * what the element shows: the visible findings (engine findings with the plugin's ids and offsets
- * into the current text), their queries, the analyser's health and a polite count announcement.
- * It fires `cdi-findings` and `cdi-status`. One job: analysis in, findings out.
+ * `analyzer`, else a Web Worker, else the engine in the page for `analysis="inline"`), makes the
+ * note's cdi-lint plugin with one stable provider that forwards to it (and re-analyses when a
+ * property that decides the analysis changes), and turns the plugin's reports into what the
+ * element shows: the visible findings (engine findings with the plugin's ids and offsets into the
+ * current text), their queries, the analyser's health and a polite count announcement. It fires
+ * `cdi-findings` and `cdi-status`. One job: analysis in, findings out.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { EditorState } from 'prosemirror-state';
+import type { EditorState, Plugin } from 'prosemirror-state';
 import type { Finding, Setting } from '../../src/index.js';
 import type { Query } from '../../src/queries/types.js';
 import type { QueryService } from '../queries/types.js';
-import { createWorkerAnalyzer, getFindings } from '../prosemirror/index.js';
+import { cdiLint, createWorkerAnalyzer, getFindings } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus } from '../prosemirror/index.js';
 import { textMap } from '../positions.js';
 import { defaultVisible } from '../../src/rules/visible.js';
 import { emit } from './event.js';
 import { countLabel } from './labels.js';
 import { defaultWorkerUrl } from './worker-url.js';
+
+/** Quiet time after the last keystroke before the note is analysed again, in ms. */
+const DEBOUNCE_MS = 120;
 
 /** Where analysis runs: a Web Worker (default) or synchronously in this thread. */
 export type AnalysisMode = 'worker' | 'inline';
@@ -62,6 +66,8 @@ export class AnalysisController implements ReactiveController {
   };
 
   private own: Promise<AnalysisProvider> | undefined;
+  /** True once the host's first update has run. */
+  private rendered = false;
   private memo: { doc: unknown; placed: unknown; findings: readonly Finding[] } | undefined;
 
   constructor(
@@ -100,6 +106,38 @@ export class AnalysisController implements ReactiveController {
    */
   shows(finding: Pick<Finding, 'confidence'>): boolean {
     return defaultVisible(finding) || this.host.view === 'cdi' || this.host.showLowConfidence;
+  }
+
+  /**
+   * The cdi-lint plugin of the note: analyses through {@link provider} in the host's `setting`
+   * after {@link DEBOUNCE_MS} of quiet, and reports here; `state` is the editor's current state.
+   */
+  plugin(state: () => EditorState): Plugin {
+    return cdiLint({
+      analyzer: this.provider,
+      setting: () => this.host.setting,
+      debounceMs: DEBOUNCE_MS,
+      onFindings: () => this.findingsChanged(state()),
+      onStatus: (status, error) => this.statusChanged(status, error),
+    });
+  }
+
+  /**
+   * Call at the end of each host update with its changed properties: after the first update, a new
+   * analyser (`analysis`, `analyzer`, `workerUrl`) releases the old one and re-analyses the note
+   * with `reanalyze`; a new `setting`, `view` or `showLowConfidence` re-analyses it (the view and
+   * showLowConfidence decide which findings are shown, see {@link shows}).
+   */
+  hostPropertiesChanged(changed: ReadonlyMap<PropertyKey, unknown>, reanalyze: () => void): void {
+    // Changes after the first render (the first one only sets things up).
+    const swapped = (key: 'analysis' | 'analyzer' | 'workerUrl'): boolean => changed.has(key) && this.rendered;
+    if (swapped('analysis') || swapped('analyzer') || swapped('workerUrl')) {
+      this.release();
+      reanalyze();
+    } else if ((changed.has('setting') || changed.has('view') || changed.has('showLowConfidence')) && this.rendered) {
+      reanalyze();
+    }
+    this.rendered = true;
   }
 
   /** Releases the element's own analyser (terminates its worker); the next analysis creates another. */

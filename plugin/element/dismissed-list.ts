@@ -5,8 +5,10 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import type { Node } from 'prosemirror-model';
 import type { Finding } from '../../src/index.js';
-import type { DismissReason } from '../prosemirror/index.js';
+import type { Dismissal, DismissReason } from '../prosemirror/index.js';
+import { textMap } from '../positions.js';
 import { DISMISS_REASON_LABELS } from './events.js';
 import { conditionLabel } from './labels.js';
 
@@ -22,6 +24,14 @@ export interface DismissedFinding {
   reason: DismissReason;
   start: number;
   end: number;
+}
+
+/** `dismissals` (in `doc`) as the element reports them, with offsets into the text of `doc`. */
+export function dismissedFindings(dismissals: readonly Dismissal[], doc: Node): DismissedFinding[] {
+  const map = textMap(doc);
+  return dismissals.map((d) => ({
+    key: d.key ?? '', findingId: d.findingId, kind: d.kind, family: d.family, text: d.text, reason: d.reason, ...map.toSpan(d),
+  }));
 }
 
 /** What the list shows and calls back. */
