@@ -11,7 +11,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Finding, Setting } from '../../src/index.js';
 import type { HandoffSummary, Query } from '../../src/queries/types.js';
-import type { QueryExportFormat, QueryExports } from '../queries/types.js';
+import type { HandoffRequest, QueryExportFormat, QueryExports } from '../queries/types.js';
 import { findFinding, nextFinding, previousFinding, reanalyze } from '../prosemirror/index.js';
 import type { AnalysisProvider, AnalyzerStatus } from '../prosemirror/index.js';
 import { AnalysisController } from './analysis-controller.js';
@@ -250,22 +250,30 @@ export class CdiEditor extends LitElement {
    * The hand-off summary of the current text: open queries, dismissed findings with reasons,
    * answered queries, and the code each finding supports now. Derived from the current text and
    * the answers and dismissals that stand (undo and redo included); computed where the analysis runs.
+   * Open low-confidence findings are listed (and named in `lowConfidence`) when the element shows
+   * them: in the `cdi` view or with `show-low-confidence`.
    */
   async handoff(): Promise<HandoffSummary> {
     const service = await this.analysisCtl.queryService();
-    return service.handoff(this.ledger.handoffRequest(this.setting));
+    return service.handoff(this.handoffRequest());
+  }
+
+  /** The hand-off request of the current text, listing low-confidence findings when they are shown. */
+  private handoffRequest(): HandoffRequest {
+    return { ...this.ledger.handoffRequest(this.setting), includeLowConfidence: this.view === 'cdi' || this.showLowConfidence };
   }
 
   /**
    * The open queries (neither answered nor dismissed): `text`, a plain-text inbox message per
-   * query; `json`, the queries; `fhir`, a FHIR R4 Bundle of Questionnaires.
+   * query; `json`, the queries; `fhir`, a FHIR R4 Bundle of Questionnaires. Low-confidence
+   * findings are included as in {@link handoff}.
    */
   async exportQueries<F extends QueryExportFormat>(format: F): Promise<QueryExports[F]> {
     if (format !== 'text' && format !== 'json' && format !== 'fhir') {
       throw new TypeError(`cdi-lint: exportQueries(format) takes 'text', 'json' or 'fhir', not ${JSON.stringify(format)}`);
     }
     const service = await this.analysisCtl.queryService();
-    return service.exportQueries({ ...this.ledger.handoffRequest(this.setting), format });
+    return service.exportQueries({ ...this.handoffRequest(), format });
   }
 
   /** The audit trail as JSON Lines: one entry per query shown, sent, answered, or finding dismissed. */

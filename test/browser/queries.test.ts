@@ -223,6 +223,24 @@ describe('<cdi-editor> compliant queries', () => {
     expect([entry.event, entry.findingId, entry.queryId]).to.deep.equal(['sent', finding.id, detail.query.id]);
   });
 
+  it('handoff() and exportQueries() list open low-confidence findings only where the element shows them, marked', async () => {
+    // Obesity told only as a stage of life is low confidence; the CHF is high.
+    const note = 'ASSESSMENT: CHF.\nSOCIAL HISTORY: He struggled with obesity as a teenager.\n';
+    const clinician = await editorWith(note);
+    const plain = await clinician.handoff();
+    expect(plain.unanswered.map((q) => q.family)).to.deep.equal(['heart-failure']);
+    expect(plain.lowConfidence).to.deep.equal([]);
+    expect((await clinician.exportQueries('json')).map((q) => q.family)).to.deep.equal(['heart-failure']);
+    for (const attrs of [{ analysis: 'inline', view: 'cdi' }, { analysis: 'inline', 'show-low-confidence': '' }]) {
+      const el = await editorWith(note, attrs);
+      const summary = await el.handoff();
+      expect(summary.unanswered.map((q) => q.family).sort()).to.deep.equal(['heart-failure', 'obesity']);
+      const obesity = summary.unanswered.find((q) => q.family === 'obesity')!;
+      expect(summary.lowConfidence.map((l) => l.findingId)).to.deep.equal([obesity.findingId]);
+      expect((await el.exportQueries('json')).map((q) => q.family).sort()).to.deep.equal(['heart-failure', 'obesity']);
+    }
+  });
+
   it('handoff() lists unanswered, dismissed (with reason) and answered queries, and the codes now supported', async () => {
     const note = 'PMH: CHF, anemia, CKD.';
     const el = await editorWith(note);
