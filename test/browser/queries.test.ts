@@ -231,7 +231,8 @@ describe('<cdi-editor> compliant queries', () => {
     expect(plain.unanswered.map((q) => q.family)).to.deep.equal(['heart-failure']);
     expect(plain.lowConfidence).to.deep.equal([]);
     expect((await clinician.exportQueries('json')).map((q) => q.family)).to.deep.equal(['heart-failure']);
-    for (const attrs of [{ analysis: 'inline', view: 'cdi' }, { analysis: 'inline', 'show-low-confidence': '' }]) {
+    const views: Array<Record<string, string>> = [{ analysis: 'inline', view: 'cdi' }, { analysis: 'inline', 'show-low-confidence': '' }];
+    for (const attrs of views) {
       const el = await editorWith(note, attrs);
       const summary = await el.handoff();
       expect(summary.unanswered.map((q) => q.family).sort()).to.deep.equal(['heart-failure', 'obesity']);
