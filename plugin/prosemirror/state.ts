@@ -214,7 +214,8 @@ function mapThrough(state: CdiLintState, tr: Transaction, doc: Node): CdiLintSta
     const ids = new Set(dropped.map((f) => f.id));
     decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.findingId)));
   }
-  // A dismissal whose words were edited is suspended (not dropped): undoing the edit restores it.
+  // A dismissal whose words were edited is suspended (kept, not in force); one whose words were
+  // deleted is dropped. Either way the edit carries a `suspend` op whose undo restores it.
   const dismissals = state.dismissals.flatMap((d): Dismissal[] => {
     const range = mapRange(d, mapping);
     if (!range) return [];

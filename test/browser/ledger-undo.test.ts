@@ -12,7 +12,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, deleteSelection } from 'prosemirror-commands';
 import {
-  answerFinding, cdiLint, cdiLintKey, dismissalInForce, dismissFinding, getFindings, reanalyze, standingAnswers,
+  answerFinding, applyAnswerEdit, cdiLint, cdiLintKey, dismissalInForce, dismissFinding, getFindings, reanalyze, standingAnswers,
 } from '../../plugin/prosemirror/index.js';
 import type { LedgerEntry } from '../../plugin/prosemirror/index.js';
 import { createInlineAnalyzer } from '../../plugin/prosemirror/inline-analyzer.js';
@@ -179,5 +179,17 @@ describe('deleting an answer\'s or a dismissal\'s words, and undo', () => {
     expect(dismissed(view)).to.deep.equal([]);
     await analysed(view);
     expect(families(view), 'the retyped CKD is judged afresh').to.include('chronic-kidney-disease');
+  });
+
+  it('brings an answer back when a host\'s answer edit that deleted its words is undone', async () => {
+    const view = await mount('PMH: CHF.');
+    const entry = await answerAcuteSystolic(view);
+    const { from, to } = entry.written!;
+    expect(applyAnswerEdit('host-answer', { from, to, text: '' })(view.state, view.dispatch)).to.equal(true);
+    expect(text(view)).to.equal('PMH: CHF.');
+    expect(standing(view)).to.deep.equal([]);
+    undo(view.state, view.dispatch);
+    expect(text(view)).to.equal('PMH: Acute systolic CHF.');
+    expect(plugin(view).ledger).to.deep.equal([entry]);
   });
 });
