@@ -84,6 +84,21 @@ export function findWords(doc: Node, region: PositionRange, text: string, lead: 
  */
 export function suspensions(state: CdiLintState, before: Node, after: Node, mapping: Mapping, skip: ReadonlySet<string>): LedgerOp[] {
   const ops: LedgerOp[] = [];
+  const maps = mapsOf(mapping);
+  // Words no change touches (not even at an edge) read as they did: no text is read for them.
+  const untouched = (range: PositionRange): boolean => {
+    let { from, to } = range;
+    for (const map of maps) {
+      let hit = false;
+      map.forEach((oldStart, oldEnd) => {
+        if (oldStart <= to && oldEnd >= from) hit = true;
+      });
+      if (hit) return false;
+      from = map.map(from, 1);
+      to = map.map(to, -1);
+    }
+    return true;
+  };
   let leadOf: ((old: PositionRange, now: PositionRange) => number) | undefined;
   const lead = (old: PositionRange, now: PositionRange): number => {
     if (!leadOf) {
@@ -94,14 +109,14 @@ export function suspensions(state: CdiLintState, before: Node, after: Node, mapp
     return leadOf(old, now);
   };
   for (const d of state.dismissals) {
-    if (d.key === undefined || skip.has(d.key) || !reads(before, d, d.text)) continue;
+    if (d.key === undefined || skip.has(d.key) || untouched(d) || !reads(before, d, d.text)) continue;
     const now = mapKept(d, mapping);
     if (reads(after, now, d.text)) continue;
     ops.push({ op: 'suspend', dismissal: suspendedDismissal(d, now, mapping), lead: lead(d, now) });
   }
   for (const e of state.ledger) {
     const w = e.written;
-    if (!w || skip.has(e.key) || !reads(before, w, w.text)) continue;
+    if (!w || skip.has(e.key) || untouched(w) || !reads(before, w, w.text)) continue;
     const now = mapKept(w, mapping);
     if (reads(after, now, w.text)) continue;
     const entry: LedgerEntry = { ...e, written: { ...now, text: w.text } };
