@@ -91,7 +91,9 @@ export class FindingActionsController implements ReactiveController {
       popover.reset();
       view.focus();
     } else {
-      popover.continueAnswer({ id: open.id, query, choices: answer.choices }, open);
+      // The query the answer was written with: a popover opened before a re-analysis shows an
+      // earlier draft of it, whose id the next part would not continue.
+      popover.continueAnswer({ id: open.id, query: entry.query, choices: answer.choices }, open);
     }
   }
 

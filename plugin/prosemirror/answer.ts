@@ -16,8 +16,9 @@ import type { Query, QueryAnswer, TextEdit } from '../../src/queries/types.js';
 import { docToText, textBetween, textMap } from '../positions.js';
 import { cdiLintKey } from './state.js';
 import { findFinding } from './commands.js';
-import { LedgerStep, newKey } from './ledger-step.js';
+import { LedgerStep, newKey, opKey } from './ledger-step.js';
 import type { LedgerOp } from './ledger-step.js';
+import { suspensions } from './suspension.js';
 import type { CdiLintAction, Dismissal, DismissReason, LedgerEntry, LintFinding } from './types.js';
 
 /** Writing facts for a query that came without them (a host's own provider): no reordering, no site, no hedges. */
@@ -232,7 +233,10 @@ function write(tr: Transaction, plan: AnswerPlan, state: EditorState): void {
     if (edit.insert !== '') written = { ...after.toRange({ start: edit.from, end: edit.from + edit.insert.length }), text: edit.insert };
     tr.setSelection(TextSelection.create(tr.doc, after.toPos(edit.from + edit.insert.length, -1))).scrollIntoView();
   }
-  const ops: LedgerOp[] = [];
+  // Other answers and dismissals whose words this edit broke come back when it is undone.
+  const plugin = cdiLintKey.getState(state);
+  const skip = new Set(tr.steps.flatMap((s) => (s instanceof LedgerStep ? s.ops.flatMap((op) => opKey(op) ?? []) : [])));
+  const ops: LedgerOp[] = writes && plugin ? suspensions(plugin, state.doc, tr.doc, tr.mapping, skip) : [];
   let dismissalKey: string | undefined;
   if (plan.reason && evidence.to > evidence.from) {
     const dismissal: Dismissal = {

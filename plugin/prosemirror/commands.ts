@@ -10,6 +10,7 @@ import { LedgerStep, newKey } from './ledger-step.js';
 import type { LedgerOp } from './ledger-step.js';
 import { closeHistory } from 'prosemirror-history';
 import { cdiLintKey } from './state.js';
+import { suspensions } from './suspension.js';
 import type { Answer, CdiLintAction, Dismissal, DismissReason, LintFinding } from './types.js';
 
 /** The visible findings of `state`, in document order (empty without the plugin). */
@@ -132,10 +133,21 @@ export function applyAnswer(id: string, answer: Answer): Command {
     const end = tr.mapping.map(to, 1);
     tr.setSelection(TextSelection.create(tr.doc, end)).scrollIntoView();
     closeHistory(tr);
+    suspendBroken(tr, state);
     const action: CdiLintAction = { type: 'answered', id };
     dispatch(tr.setMeta(cdiLintKey, action));
     return true;
   };
+}
+
+/**
+ * Adds to an answer's transaction the suspensions of the answers and dismissals its edit broke
+ * (the plugin appends them to ordinary edits, not to answers, whose undo step it closes).
+ */
+function suspendBroken(tr: Transaction, state: EditorState): void {
+  const plugin = cdiLintKey.getState(state);
+  const ops = plugin && tr.docChanged ? suspensions(plugin, state.doc, tr.doc, tr.mapping, new Set()) : [];
+  if (ops.length > 0) tr.step(new LedgerStep(ops));
 }
 
 /** One edit in document positions: replace `[from, to)` with `text`. */
@@ -163,6 +175,7 @@ export function applyAnswerEdit(id: string | readonly string[], edit: DocumentEd
     const end = tr.mapping.map(edit.to, 1);
     tr.setSelection(TextSelection.create(tr.doc, end)).scrollIntoView();
     closeHistory(tr);
+    suspendBroken(tr, state);
     const [first = '', ...rest] = typeof id === 'string' ? [id] : id;
     const action: CdiLintAction = rest.length > 0 ? { type: 'answered', id: first, also: rest } : { type: 'answered', id: first };
     dispatch(tr.setMeta(cdiLintKey, action));

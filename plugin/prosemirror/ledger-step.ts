@@ -4,7 +4,8 @@
  * applies its inverse (a dismissal is restored, an answer's entry removed) and redo applies it
  * again, in the same event as the text edit it came with. This is what makes dismissal, answer,
  * undo and redo compose: Ctrl+Z after a dismissal restores the finding and leaves the text alone;
- * Ctrl+Z after an answer removes both its words and its ledger entry.
+ * Ctrl+Z after an answer removes both its words and its ledger entry; Ctrl+Z after deleting an
+ * answer's or a dismissal's words brings the words and the record back together.
  *
  * The reducer (`state.ts`) reads these steps from each transaction; the step itself returns the
  * document unchanged, maps nothing, and maps its own positions through later changes (kept even
@@ -15,19 +16,35 @@ import type { Mappable } from 'prosemirror-transform';
 import type { Node, Schema } from 'prosemirror-model';
 import type { Dismissal, LedgerEntry } from './types.js';
 
-/** One change carried by a {@link LedgerStep}. */
+/**
+ * One change carried by a {@link LedgerStep}.
+ *
+ * `suspend` marks a dismissal or an answer whose words the transaction broke (deleted outright, or
+ * edited); it changes nothing itself (the reducer's mapping already drops the dismissal or collapses
+ * the answer's range), but its inverse `resume`, run by undo, puts the record back on its words
+ * as the undo re-inserts them (see `suspension.ts`). The record is the one from before the edit,
+ * its range mapped through the edit (collapsed when its words were deleted); `lead` is how many
+ * characters of the changed text came before its words.
+ */
 export type LedgerOp =
   | { op: 'dismiss'; dismissal: Dismissal }
   | { op: 'restore'; dismissal: Dismissal }
   | { op: 'record'; entry: LedgerEntry }
-  | { op: 'unrecord'; entry: LedgerEntry };
+  | { op: 'unrecord'; entry: LedgerEntry }
+  | { op: 'suspend' | 'resume'; dismissal: Dismissal; lead: number }
+  | { op: 'suspend' | 'resume'; entry: LedgerEntry; lead: number };
 
-const INVERSE = { dismiss: 'restore', restore: 'dismiss', record: 'unrecord', unrecord: 'record' } as const;
+const INVERSE = {
+  dismiss: 'restore', restore: 'dismiss', record: 'unrecord', unrecord: 'record', suspend: 'resume', resume: 'suspend',
+} as const;
 
 function invertOp(op: LedgerOp): LedgerOp {
-  return 'dismissal' in op
-    ? { op: INVERSE[op.op as 'dismiss' | 'restore'], dismissal: op.dismissal }
-    : { op: INVERSE[op.op as 'record' | 'unrecord'], entry: op.entry };
+  return { ...op, op: INVERSE[op.op] } as LedgerOp;
+}
+
+/** The key of the dismissal or answer an op changes (undefined for a dismissal made without one). */
+export function opKey(op: LedgerOp): string | undefined {
+  return 'dismissal' in op ? op.dismissal.key : op.entry.key;
 }
 
 /** The op with its positions mapped through `mapping` (collapsed ranges are kept). */

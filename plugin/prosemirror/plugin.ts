@@ -28,10 +28,13 @@
  * still reads the finding's exact text; anything else is dropped, never placed at a guess.
  */
 import { Plugin } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
 import { closeHistory } from 'prosemirror-history';
+import { Mapping } from 'prosemirror-transform';
 import { applyTransaction, cdiLintKey, initialState } from './state.js';
 import { CdiLintView } from './view.js';
 import { LedgerStep } from './ledger-step.js';
+import { suspensions } from './suspension.js';
 import type { CdiLintAction, CdiLintOptions, CdiLintState } from './types.js';
 
 /** The cdi-lint plugin (see the module comment). Its state is under {@link cdiLintKey}. */
@@ -48,12 +51,26 @@ export function cdiLint(options: CdiLintOptions): Plugin<CdiLintState> {
     props: {
       decorations: (state) => cdiLintKey.getState(state)?.decorations,
     },
-    // An answer, a dismissal and a restore are each their own undo step: close the history group
-    // after them as well as before.
-    appendTransaction: (transactions, _old, newState) =>
-      transactions.some((tr) => (tr.getMeta(cdiLintKey) as CdiLintAction | undefined)?.type === 'answered' || tr.steps.some((s) => s instanceof LedgerStep))
-        ? closeHistory(newState.tr)
-        : null,
+    appendTransaction,
     view: (view) => new CdiLintView(view, options),
   });
+}
+
+/**
+ * An answer, a dismissal and a restore are each their own undo step: the history group is closed
+ * after them as well as before. An ordinary edit that broke the words of an answer or a dismissal
+ * gets a `LedgerStep` that suspends them, appended to the same undo event, so undoing the edit
+ * resumes them (see `suspension.ts`; an answer's own transaction carries its suspensions itself,
+ * and a redo carries the step it had).
+ */
+function appendTransaction(transactions: readonly Transaction[], oldState: EditorState, newState: EditorState): Transaction | null {
+  if (transactions.some((tr) => (tr.getMeta(cdiLintKey) as CdiLintAction | undefined)?.type === 'answered' || tr.steps.some((s) => s instanceof LedgerStep))) {
+    return closeHistory(newState.tr);
+  }
+  const before = cdiLintKey.getState(oldState);
+  if (!before || !transactions.some((tr) => tr.docChanged) || (before.ledger.length === 0 && before.dismissals.length === 0)) return null;
+  const mapping = new Mapping();
+  for (const tr of transactions) mapping.appendMapping(tr.mapping);
+  const ops = suspensions(before, oldState.doc, newState.doc, mapping, new Set());
+  return ops.length > 0 ? newState.tr.step(new LedgerStep(ops)) : null;
 }

@@ -8,7 +8,9 @@
  * - results of an analysis are mapped through every transaction since its request (the pending
  *   mapping) and checked against the current text; what no longer fits is dropped, never misplaced;
  *   results of a request that is not the pending one are dropped;
- * - a finding matching a live dismissal is never shown.
+ * - a finding matching a live dismissal is never shown;
+ * - a dismissal whose words are deleted is dropped and an answer's range collapses, but the edit
+ *   that did it carries a `suspend` op (see `suspension.ts`), so undoing it brings them back.
  */
 import { PluginKey } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
@@ -24,6 +26,7 @@ import { decorationsOf, findingDecoration } from './decorations.js';
 import type { CdiLintAction, CdiLintState, Dismissal, LedgerEntry, LintFinding, PlacedFinding } from './types.js';
 import { LedgerStep, mapOp } from './ledger-step.js';
 import type { LedgerOp } from './ledger-step.js';
+import { resumedDismissal, resumedRange } from './suspension.js';
 
 /** The plugin's key: `cdiLintKey.getState(state)` is the {@link CdiLintState}. */
 export const cdiLintKey = new PluginKey<CdiLintState>('cdi-lint');
@@ -69,7 +72,8 @@ export function applyTransaction(state: CdiLintState, tr: Transaction, doc: Node
   const action = tr.getMeta(cdiLintKey) as CdiLintAction | undefined;
   if (action) next = reduce(next, action, doc);
   if (tr.docChanged) {
-    const lastAnswer = action?.type === 'answered' && tr.steps.some((s) => s instanceof LedgerStep) ? action.id : null;
+    const recorded = tr.steps.some((s) => s instanceof LedgerStep && s.ops.some((op) => op.op === 'record'));
+    const lastAnswer = action?.type === 'answered' && recorded ? action.id : null;
     if (lastAnswer !== next.lastAnswer) next = { ...next, lastAnswer };
   }
   return next;
@@ -90,9 +94,13 @@ export function standingAnswers(state: CdiLintState, doc: Node): LedgerEntry[] {
 }
 
 /** Applies the changes of a {@link LedgerStep} (positions as of the step, mapped by `after` to `doc`). */
-function applyLedgerOps(state: CdiLintState, ops: readonly LedgerOp[], after: Mappable, doc: Node): CdiLintState {
+function applyLedgerOps(state: CdiLintState, ops: readonly LedgerOp[], after: Mapping, doc: Node): CdiLintState {
   let next = state;
   for (const raw of ops) {
+    if (raw.op === 'resume') {
+      next = resume(next, raw, after, doc);
+      continue;
+    }
     const op = mapOp(raw, after);
     switch (op.op) {
       case 'dismiss': {
@@ -119,9 +127,33 @@ function applyLedgerOps(state: CdiLintState, ops: readonly LedgerOp[], after: Ma
       case 'unrecord':
         next = { ...next, ledger: next.ledger.filter((e) => e.key !== op.entry.key) };
         break;
+      case 'suspend':
+        break; // the mapping already let the record lapse; the op is there for its inverse
     }
   }
   return next;
+}
+
+/**
+ * Puts a suspended record back on its words, which the steps `after` the op re-insert (undo of the
+ * edit that broke them); leaves it suspended when its words are not there (see `suspension.ts`).
+ */
+function resume(state: CdiLintState, op: Extract<LedgerOp, { op: 'resume' | 'suspend' }>, after: Mapping, doc: Node): CdiLintState {
+  if ('entry' in op) {
+    const { entry } = op;
+    const w = entry.written;
+    const range = w && resumedRange(w, w.text, op.lead, after, doc);
+    if (!w || !range || !state.ledger.some((e) => e.key === entry.key)) return state;
+    const back: LedgerEntry = { ...entry, written: { ...range, text: w.text } };
+    return { ...state, ledger: state.ledger.map((e) => (e.key === entry.key ? back : e)) };
+  }
+  const range = resumedRange(op.dismissal, op.dismissal.text, op.lead, after, doc);
+  if (!range) return state;
+  const d = resumedDismissal(op.dismissal, range, after, doc);
+  const hidden = state.findings.filter((f) => hides(d, f.finding, f, f.mentions));
+  const next = withoutFindings(state, hidden);
+  const kept = next.dismissals.some((x) => x.key === d.key);
+  return { ...next, dismissals: kept ? next.dismissals.map((x) => (x.key === d.key ? d : x)) : [...next.dismissals, d] };
 }
 
 /** The plugin state of `state`, or undefined when the plugin is not installed. */
@@ -182,7 +214,8 @@ function mapThrough(state: CdiLintState, tr: Transaction, doc: Node): CdiLintSta
     const ids = new Set(dropped.map((f) => f.id));
     decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.findingId)));
   }
-  // A dismissal whose words were edited is suspended (not dropped): undoing the edit restores it.
+  // A dismissal whose words were edited is suspended (kept, not in force); one whose words were
+  // deleted is dropped. Either way the edit carries a `suspend` op whose undo restores it.
   const dismissals = state.dismissals.flatMap((d): Dismissal[] => {
     const range = mapRange(d, mapping);
     if (!range) return [];

@@ -71,8 +71,9 @@ export interface LintFinding extends PositionRange {
 /**
  * A dismissal: hides every finding of the same kind and family whose evidence is these words
  * (same range, same text) or that lists them among its mentions. Mapped through every
- * transaction; it is in force while its words read `text` (an edit inside them suspends it, undoing
- * that edit brings it back) and is forgotten when its words are deleted. Dismissing and restoring
+ * transaction; it is in force while its words read `text` (an edit inside them suspends it) and
+ * lapses when its words are deleted. Undoing the edit or the deletion brings it back (see
+ * `suspension.ts`); typing the same words again does not. Dismissing and restoring
  * are steps in the undo history (see `ledger-step.ts`), so Ctrl+Z after a dismissal restores the
  * finding and leaves the text alone.
  */
@@ -94,7 +95,8 @@ export interface Dismissal extends PositionRange {
 /**
  * An answer the clinician gave, as recorded in the answer ledger (`CdiLintState.ledger`). Adding
  * and removing entries are steps of the answer's own transaction, so undo removes the entry and
- * redo brings it back, always in step with the text.
+ * redo brings it back, always in step with the text. An edit that breaks or deletes its written
+ * words stops it standing; undoing that edit puts `written` back on the restored words.
  */
 export interface LedgerEntry {
   /** Unique id of this entry. */
@@ -109,7 +111,7 @@ export interface LedgerEntry {
   edit: TextEdit | null;
   /** The text the edit replaced (`before.slice(edit.from, edit.to)`), empty when it only inserted. */
   replaced: string;
-  /** The words the answer wrote, as a current document range; null when it wrote none. */
+  /** The words the answer wrote, as a current document range (collapsed once they are deleted); null when it wrote none. */
   written: (PositionRange & { text: string }) | null;
   /** The key of the dismissal recorded with the answer ("Clinically undetermined"), if any. */
   dismissal?: string;

@@ -141,4 +141,39 @@ describe('<cdi-editor> popover', () => {
     await el.updateComplete;
     expect(el.value).to.equal('PMH: Acute CHF.');
   });
+
+  it('continues an answer item by item when the query was re-drafted after the popover opened', async () => {
+    // An analyser whose later drafts carry new query ids (as after an edit moves the finding).
+    const inline = createInlineAnalyzer();
+    let redrafted = false;
+    const analyzer: AnalysisProvider = {
+      ...inline,
+      analyze: async (text, options) => {
+        const result = (await inline.analyze(text, options)) as QueriedAnalysis;
+        if (!redrafted || !result.queries) return result;
+        return { ...result, queries: Object.fromEntries(Object.entries(result.queries).map(([k, q]) => [k, { ...q, id: `${q.id}:redrafted` }])) };
+      },
+    };
+    const main = document.createElement('main');
+    const el = document.createElement('cdi-editor');
+    el.analyzer = analyzer;
+    el.value = 'PMH: CHF.';
+    const first = nextEvent(el, 'cdi-findings');
+    main.append(el);
+    document.body.append(main);
+    await first;
+    await el.updateComplete;
+    const id = findingOf(el, 'heart-failure').id;
+    const popover = await openPopover(el, id);
+    redrafted = true;
+    await settle(el);
+    expect(el.queryFor(id)!.id, 'the new draft').to.match(/:redrafted$/);
+    popover.querySelector<HTMLButtonElement>('button[data-item="acuity"][data-option="acute"]')!.click();
+    await el.updateComplete;
+    expect(el.value).to.equal('PMH: Acute CHF.');
+    const answered = nextEvent(el, 'cdi-answer');
+    shadow(el).querySelector<HTMLButtonElement>('.popover button[data-item="type"][data-option="systolic"]')!.click();
+    expect((await answered).detail.answer.choices.map((c) => c.optionId)).to.deep.equal(['acute', 'systolic']);
+    expect(el.value).to.equal('PMH: Acute systolic CHF.');
+  });
 });

@@ -2,7 +2,8 @@
  * Model-based property test of `<cdi-editor>` in Chromium: random sequences of typing (through the
  * browser's own input path, which ProseMirror reads back from the DOM), pasting (with `\r` and
  * `\r\n`), answering (every option kind, "Other" with free text, multi-part answers given item
- * by item), dismissing, restoring, undo and redo, run against a plain model:
+ * by item), dismissing, restoring, deleting the words of an answer or a dismissal (and sometimes
+ * typing them again by hand), undo and redo, run against a plain model:
  *
  * - the text is a string; typing and pasting insert at the caret; an answer changes the text by
  *   `applyAnswerToText` on the text it was given (computed from the knowledge base, not from the
@@ -10,7 +11,9 @@
  * - every user event (typing, paste, answer, dismissal, restore) is one undo step; undo and redo
  *   move between snapshots of the model (text, answers, dismissals);
  * - answers and dismissals keep their words' place through edits as positions do (a word typed
- *   inside them changes them; undoing it restores them).
+ *   inside them changes them; undoing it restores them); deleting their words lets them lapse, and
+ *   undoing the deletion restores them as they were (a snapshot), but typing the same words again
+ *   by hand does not.
  *
  * After every step the element's text must equal the model's, exactly; every few steps and at the
  * end, the hand-off's answers must equal the model's latest answer per condition, and the
@@ -20,6 +23,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import { closeHistory, redo, undo } from 'prosemirror-history';
+import { deleteSelection } from 'prosemirror-commands';
 import type { EditorView } from 'prosemirror-view';
 import '../../plugin/element/cdi-editor.js';
 import type { CdiEditor } from '../../plugin/element/cdi-editor.js';
@@ -50,6 +54,7 @@ type Step =
   | { op: 'answer'; which: number; picks: Array<{ item: number; option: number; other: number }> }
   | { op: 'dismiss'; which: number; reason: number }
   | { op: 'restore'; which: number }
+  | { op: 'delete'; which: number; left: number; right: number; retype: boolean }
   | { op: 'undo' }
   | { op: 'redo' };
 
@@ -59,6 +64,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('answer' as const), which: fc.nat(), picks: fc.array(fc.record({ item: fc.nat(), option: fc.nat(), other: fc.nat() }), { minLength: 1, maxLength: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dismiss' as const), which: fc.nat(), reason: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('restore' as const), which: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), which: fc.nat(), left: fc.nat(2), right: fc.nat(2), retype: fc.boolean() }) },
   { weight: 3, arbitrary: fc.constant({ op: 'undo' as const }) },
   { weight: 2, arbitrary: fc.constant({ op: 'redo' as const }) },
 );
@@ -143,6 +149,14 @@ class Model {
     return latest.map((e) => `${e.family}: ${e.labels.join('; ')}`).sort();
   }
 
+  /** The ranges of the answers that stand by their words, and of the dismissals in force (any reason). */
+  recordRanges(): Range[] {
+    const s = this.now;
+    const written = s.entries.flatMap((e) => (e.written && e.written.to > e.written.from && s.text.slice(e.written.from, e.written.to) === e.written.text ? [e.written] : []));
+    const dismissed = s.dismissals.filter((d) => s.text.slice(d.from, d.to) === d.text);
+    return [...written, ...dismissed].map(({ from, to }) => ({ from, to }));
+  }
+
   /** The user's dismissals in force, as `family "words"`. */
   dismissed(): string[] {
     const s = this.now;
@@ -152,7 +166,7 @@ class Model {
 
 // ---- driving the element ------------------------------------------------------------------------
 
-const tally = { runs: 0, steps: 0, checks: 0, handoffChecks: 0, typed: 0, pasted: 0, answers: 0, parts: 0, others: 0, undetermined: 0, dismissals: 0, restores: 0, undos: 0, redos: 0, differences: 0 };
+const tally = { runs: 0, steps: 0, checks: 0, handoffChecks: 0, typed: 0, pasted: 0, answers: 0, parts: 0, others: 0, undetermined: 0, dismissals: 0, restores: 0, deletes: 0, retyped: 0, undos: 0, redos: 0, differences: 0 };
 
 function caretAt(view: EditorView, offset: number): void {
   const map = textMap(view.state.doc);
@@ -320,6 +334,42 @@ async function run(el: CdiEditor, steps: Step[], note: (typeof NOTES)[number]): 
         tally.restores++;
         break;
       }
+      case 'delete': {
+        // Deletes the words of an answer or a dismissal (with up to two characters either side), as
+        // Backspace over a selection does; then, sometimes, types the same text again by hand.
+        const ranges = model.recordRanges();
+        if (ranges.length === 0) break;
+        const target = ranges[step.which % ranges.length]!;
+        const text = model.now.text;
+        let a = Math.max(0, target.from - step.left);
+        let b = Math.min(text.length, target.to + step.right);
+        if (/[\uDC00-\uDFFF]/.test(text.charAt(a))) a--; // never half a surrogate pair
+        if (/[\uDC00-\uDFFF]/.test(text.charAt(b))) b++;
+        const words = text.slice(a, b);
+        view.focus();
+        const range = textMap(view.state.doc).toRange({ start: a, end: b });
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)));
+        model.event();
+        expect(deleteSelection(view.state, view.dispatch), `delete in ${what}`).to.equal(true);
+        model.edit(a, b, '');
+        await el.updateComplete;
+        pause(view);
+        tally.deletes++;
+        const after = model.now.text;
+        // Typed back through the browser's input path, unless it could be read at two places or holds a line break.
+        if (step.retype && !/[\r\n]/.test(words) && words.at(-1) !== after.charAt(a - 1) && words.charAt(0) !== after.charAt(a)) {
+          check(`${what} (deleted)`);
+          caretAt(view, a);
+          model.event();
+          document.execCommand('insertText', false, words);
+          model.edit(a, a, words);
+          await Promise.resolve();
+          await el.updateComplete;
+          pause(view);
+          tally.retyped++;
+        }
+        break;
+      }
       case 'undo':
         undo(view.state, view.dispatch);
         model.undo();
@@ -387,6 +437,8 @@ describe('<cdi-editor> against a model of the note (property)', () => {
     expect(tally.answers, 'the runs answered').to.be.greaterThan(NUM_RUNS);
     expect(tally.others, 'with "Other" text').to.be.greaterThan(0);
     expect(tally.undetermined, 'and "Clinically undetermined"').to.be.greaterThan(0);
+    expect(tally.deletes, 'answers\' and dismissals\' words deleted').to.be.greaterThan(NUM_RUNS / 2);
+    expect(tally.retyped, 'and typed again').to.be.greaterThan(0);
   });
 });
 
