@@ -5,35 +5,15 @@
  * redo move text and ledger together; dismissals are undo steps too.
  */
 import { expect } from 'chai';
-import { EditorState } from 'prosemirror-state';
-import { EditorView } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
 import { history, redo, undo } from 'prosemirror-history';
 import {
-  answerFinding, cdiLint, cdiLintKey, dismissFinding, getFindings, previewAnswer, reanalyze, restoreDismissal, standingAnswers,
+  answerFinding, cdiLintKey, dismissFinding, getFindings, previewAnswer, restoreDismissal, standingAnswers,
 } from '../../plugin/prosemirror/index.js';
-import { createInlineAnalyzer } from '../../plugin/prosemirror/inline-analyzer.js';
-import { docToText, textToDoc } from '../../plugin/positions.js';
-import { noteSchema } from '../../plugin/schema.js';
+import { docToText } from '../../plugin/positions.js';
+import { mountPlain } from './prosemirror-harness.js';
 
-async function mount(text: string): Promise<EditorView> {
-  const place = document.createElement('div');
-  document.body.append(place);
-  const view = new EditorView(place, {
-    state: EditorState.create({ doc: textToDoc(noteSchema, text), plugins: [history(), cdiLint({ analyzer: createInlineAnalyzer(), debounceMs: 0 })] }),
-  });
-  await analysed(view);
-  return view;
-}
-
-async function analysed(view: EditorView): Promise<void> {
-  reanalyze(view.state, view.dispatch);
-  for (let i = 0; i < 1000; i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    const s = cdiLintKey.getState(view.state)!;
-    if (s.pending === null && s.status === 'ready') return;
-  }
-  throw new Error('no analysis');
-}
+const mount = (text: string): Promise<EditorView> => mountPlain(text);
 
 const text = (view: EditorView): string => docToText(view.state.doc);
 const ledgerOf = (view: EditorView) => standingAnswers(cdiLintKey.getState(view.state)!, view.state.doc);

@@ -10,16 +10,21 @@ import '../../plugin/element/cdi-editor.js';
 import type { CdiEditor } from '../../plugin/element/cdi-editor.js';
 import type { CdiEventMap } from '../../plugin/element/events.js';
 import { cdiLintKey, reanalyze } from '../../plugin/prosemirror/index.js';
+import type { AnalysisProvider } from '../../plugin/prosemirror/index.js';
 
 export function nextEvent<K extends keyof CdiEventMap>(target: EventTarget, name: K): Promise<CdiEventMap[K]> {
   return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as CdiEventMap[K]), { once: true }));
 }
 
-/** A connected `<cdi-editor>` (inline analysis unless `attrs` says otherwise) with its first findings rendered. */
-export async function editorWith(value: string, attrs: Record<string, string> = { analysis: 'inline' }): Promise<CdiEditor> {
+/**
+ * A connected `<cdi-editor>` (inline analysis unless `attrs` says otherwise, or on `analyzer` when
+ * given) with its first findings rendered.
+ */
+export async function editorWith(value: string, attrs: Record<string, string> = { analysis: 'inline' }, analyzer?: AnalysisProvider): Promise<CdiEditor> {
   const main = document.createElement('main');
   const el = document.createElement('cdi-editor');
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (analyzer) el.analyzer = analyzer;
   el.value = value;
   const findings = nextEvent(el, 'cdi-findings');
   main.append(el);

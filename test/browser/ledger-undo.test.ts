@@ -6,42 +6,20 @@
  */
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { EditorState, TextSelection } from 'prosemirror-state';
-import { EditorView } from 'prosemirror-view';
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, deleteSelection } from 'prosemirror-commands';
 import {
-  answerFinding, applyAnswerEdit, cdiLint, cdiLintKey, dismissalInForce, dismissFinding, getFindings, reanalyze, standingAnswers,
+  answerFinding, applyAnswerEdit, cdiLintKey, dismissalInForce, dismissFinding, getFindings, standingAnswers,
 } from '../../plugin/prosemirror/index.js';
 import type { LedgerEntry } from '../../plugin/prosemirror/index.js';
-import { createInlineAnalyzer } from '../../plugin/prosemirror/inline-analyzer.js';
-import { docToText, textMap, textToDoc } from '../../plugin/positions.js';
-import { noteSchema } from '../../plugin/schema.js';
+import { docToText, textMap } from '../../plugin/positions.js';
+import { analysed, mountPlain } from './prosemirror-harness.js';
 
-async function mount(text: string): Promise<EditorView> {
-  const place = document.createElement('div');
-  place.style.whiteSpace = 'pre-wrap';
-  document.body.append(place);
-  const view = new EditorView(place, {
-    state: EditorState.create({
-      doc: textToDoc(noteSchema, text),
-      plugins: [history(), keymap({ 'Mod-z': undo, 'Shift-Mod-z': redo }), keymap(baseKeymap), cdiLint({ analyzer: createInlineAnalyzer(), debounceMs: 0 })],
-    }),
-  });
-  await analysed(view);
-  return view;
-}
-
-async function analysed(view: EditorView): Promise<void> {
-  reanalyze(view.state, view.dispatch);
-  for (let i = 0; i < 1000; i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    const s = cdiLintKey.getState(view.state)!;
-    if (s.pending === null && s.status === 'ready') return;
-  }
-  throw new Error('no analysis');
-}
+const mount = (text: string): Promise<EditorView> =>
+  mountPlain(text, [history(), keymap({ 'Mod-z': undo, 'Shift-Mod-z': redo }), keymap(baseKeymap)]);
 
 const text = (view: EditorView): string => docToText(view.state.doc);
 const plugin = (view: EditorView) => cdiLintKey.getState(view.state)!;

@@ -9,6 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createInlineAnalyzer } from '../../plugin/prosemirror/inline-analyzer.js';
 import type { AnalysisProvider } from '../../plugin/prosemirror/index.js';
 import type { QueriedAnalysis } from '../../plugin/queries/types.js';
+import type { Query } from '../../src/queries/types.js';
 import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '../../plugin/element/popover-controller.js';
 import { chord, editorWith, until, findingOf, nextEvent, openPopover, removeEditors, settle, shadow, typeOther } from './editor-harness.js';
 import type { CdiEditor } from '../../plugin/element/cdi-editor.js';
@@ -18,6 +19,19 @@ afterEach(removeEditors);
 const popoverOf = (el: CdiEditor): HTMLElement | null => shadow(el).querySelector<HTMLElement>('.popover');
 const underline = (el: CdiEditor, id: string): HTMLElement => shadow(el).querySelector<HTMLElement>(`.ProseMirror [data-finding-id="${CSS.escape(id)}"]`)!;
 const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The inline analyser, whose drafts pass through `change` once `on()` is true (a re-draft after the popover opened). */
+function redrafting(on: () => boolean, change: (q: Query) => Query): AnalysisProvider {
+  const inline = createInlineAnalyzer();
+  return {
+    ...inline,
+    analyze: async (text, options) => {
+      const result = (await inline.analyze(text, options)) as QueriedAnalysis;
+      if (!on() || !result.queries) return result;
+      return { ...result, queries: Object.fromEntries(Object.entries(result.queries).map(([k, q]) => [k, change(q)])) };
+    },
+  };
+}
 
 describe('<cdi-editor> popover', () => {
   it('never opens while typing, even with the caret at the end of a word just flagged', async function () {
@@ -108,26 +122,9 @@ describe('<cdi-editor> popover', () => {
 
   it('keeps the options shown when a re-analysis arrives, and a click writes the option that was shown', async () => {
     // An analyser whose later drafts list the options in reverse order.
-    const inline = createInlineAnalyzer();
     let reversed = false;
-    const analyzer: AnalysisProvider = {
-      ...inline,
-      analyze: async (text, options) => {
-        const result = (await inline.analyze(text, options)) as QueriedAnalysis;
-        if (!reversed || !result.queries) return result;
-        const queries = Object.fromEntries(Object.entries(result.queries).map(([k, q]) => [k, { ...q, items: q.items.map((i) => ({ ...i, options: [...i.options].reverse() })) }]));
-        return { ...result, queries };
-      },
-    };
-    const main = document.createElement('main');
-    const el = document.createElement('cdi-editor');
-    el.analyzer = analyzer;
-    el.value = 'PMH: CHF.';
-    const first = nextEvent(el, 'cdi-findings');
-    main.append(el);
-    document.body.append(main);
-    await first;
-    await el.updateComplete;
+    const analyzer = redrafting(() => reversed, (q) => ({ ...q, items: q.items.map((i) => ({ ...i, options: [...i.options].reverse() })) }));
+    const el = await editorWith('PMH: CHF.', {}, analyzer);
     const popover = await openPopover(el, findingOf(el, 'heart-failure').id);
     const labels = (): string[] => [...popover.querySelectorAll('fieldset[data-item="acuity"] .option-label')].map((b) => b.textContent ?? '');
     const before = labels();
@@ -144,25 +141,9 @@ describe('<cdi-editor> popover', () => {
 
   it('continues an answer item by item when the query was re-drafted after the popover opened', async () => {
     // An analyser whose later drafts carry new query ids (as after an edit moves the finding).
-    const inline = createInlineAnalyzer();
     let redrafted = false;
-    const analyzer: AnalysisProvider = {
-      ...inline,
-      analyze: async (text, options) => {
-        const result = (await inline.analyze(text, options)) as QueriedAnalysis;
-        if (!redrafted || !result.queries) return result;
-        return { ...result, queries: Object.fromEntries(Object.entries(result.queries).map(([k, q]) => [k, { ...q, id: `${q.id}:redrafted` }])) };
-      },
-    };
-    const main = document.createElement('main');
-    const el = document.createElement('cdi-editor');
-    el.analyzer = analyzer;
-    el.value = 'PMH: CHF.';
-    const first = nextEvent(el, 'cdi-findings');
-    main.append(el);
-    document.body.append(main);
-    await first;
-    await el.updateComplete;
+    const analyzer = redrafting(() => redrafted, (q) => ({ ...q, id: `${q.id}:redrafted` }));
+    const el = await editorWith('PMH: CHF.', {}, analyzer);
     const id = findingOf(el, 'heart-failure').id;
     const popover = await openPopover(el, id);
     redrafted = true;
