@@ -110,10 +110,21 @@ function run(kb: KnowledgeBase, text: string, setting: Setting, noteDate: number
     cached(matchCache, family.rule.family, () => family.values.matchAll(stream).filter((m) => allowed(family.rule.family, m.from, m.to)));
   const noteCache = new Map<FamilyId, Record<string, string>>();
   const pairCache = new Map<FamilyId, SitePair[]>();
+  const anywhereCache = new Map<FamilyId, ReturnType<NoteFacts['anywhereValues']>>();
   const facts: NoteFacts = {
     text, tokens, stream, setting,
     noteValues: (family) => cached(noteCache, family.rule.family, () => noteValues(family, () => noteMatches(family))),
     sitePairs: (family) => cached(pairCache, family.rule.family, () => sitePairs(family, () => noteMatches(family), sentenceOfPos)),
+    // Outside the examination (which describes both sides), not negated, and not in a sentence that
+    // names another condition, whose side it would be ("left upper lobe ... consistent with pneumonia").
+    anywhereValues: (family) => cached(anywhereCache, family.rule.family, () => {
+      const others = new Set<number>();
+      for (const m of mentions) if (m.family !== family.rule.family) others.add(m.sentence);
+      for (const b of blockers) others.add(sentenceOfPos[b.from]!);
+      return (family.anywhere?.matchAll(stream) ?? [])
+        .filter((m) => !others.has(sentenceOfPos[m.from]!) && sectionAt(sections, tokens[stream.token[m.from]!]!.start).category !== 'exam' && allowed(family.rule.family, m.from, m.to))
+        .flatMap((m) => m.payloads);
+    }),
   };
 
   const spanOf = (from: number, to: number) => ({ start: tokens[stream.token[from]!]!.start, end: tokens[stream.token[to - 1]!]!.end });

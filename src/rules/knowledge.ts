@@ -43,6 +43,13 @@ export interface CompiledFamily {
   maxWindow: number;
   /** The family's `notWhen` entries and the global ones that apply to it, compiled. */
   senses: CompiledSense[];
+  /** The `anywhere` phrases of its axes and qualifiers (undefined when it has none). */
+  anywhere: PhraseTrie<AnywherePayload> | undefined;
+}
+
+/** What an `anywhere` phrase match carries: the value it states, and when it counts. */
+export interface AnywherePayload extends ValuePayload {
+  when: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A `notWhen` entry, ready to run. */
@@ -207,7 +214,20 @@ function compileFamily(rule: FamilyRule, senses: readonly SenseRule[] = rule.not
   addAll(Object.entries(rule.axes), true);
   addAll(Object.entries(rule.qualifiers), false);
   values.addMany(phrases);
-  return { rule, values, keys, maxWindow, senses: senses.map(compileSense) };
+  const anywherePhrases: Array<{ phrase: string; payload: AnywherePayload; caseSensitive: boolean }> = [];
+  for (const [key, valueRule] of [...Object.entries(rule.axes), ...Object.entries(rule.qualifiers)]) {
+    for (const group of valueRule?.anywhere ?? []) {
+      for (const [value, list] of Object.entries(group.values)) {
+        for (const phrase of list) anywherePhrases.push({ phrase, payload: { key, value, when: group.when }, caseSensitive: isCaseSensitivePhrase(phrase) });
+      }
+    }
+  }
+  let anywhere: PhraseTrie<AnywherePayload> | undefined;
+  if (anywherePhrases.length > 0) {
+    anywhere = new PhraseTrie<AnywherePayload>();
+    anywhere.addMany(anywherePhrases);
+  }
+  return { rule, values, keys, maxWindow, senses: senses.map(compileSense), anywhere };
 }
 
 /**

@@ -14,7 +14,7 @@ export const FAMILY_AXES: Readonly<Record<FamilyId, readonly AxisId[]>> = taxono
 
 const TOP_KEYS = ['family', 'title', 'description', 'note', 'source', 'course', 'terms', 'exclude', 'notWhen', 'axes', 'qualifiers', 'codes', 'examples'];
 const TERM_KEYS = ['text', 'implies', 'caseSensitive', 'course'];
-const VALUE_KEYS = ['values', 'scope', 'window', 'onlyWhen', 'notNeededWhen', 'keepDefault'];
+const VALUE_KEYS = ['values', 'scope', 'window', 'onlyWhen', 'notNeededWhen', 'keepDefault', 'anywhere'];
 const CODE_KEYS = ['code', 'title', 'when'];
 const FLAG_KEYS = ['text', 'missing', 'setting'];
 const SENSE_KEYS = ['terms', 'after', 'before', 'sections', 'window', 'note', 'examples'];
@@ -50,6 +50,17 @@ export function validateFamilyRule(data: Json, file: string): FamilyRule {
     qualifiers[name] = valueRule(value, file, `${rule} qualifier "${name}"`);
   }
   const known = (key: string): ValueRule | undefined => axes[key as AxisId] ?? qualifiers[key];
+  for (const [name, valueRule] of [...Object.entries(axes), ...Object.entries(qualifiers)]) {
+    for (const [g, group] of (valueRule?.anywhere ?? []).entries()) {
+      const where = `${rule} "${name}" anywhere ${g}`;
+      for (const value of Object.keys(group.values)) oneOf(value, Object.keys(valueRule!.values), file, `${where} values`);
+      for (const [key, values] of Object.entries(group.when)) {
+        const target = known(key);
+        if (!target || key === name) throw new RuleError(file, `${where} when`, `"${key}" is neither another axis nor a qualifier of this rule`);
+        for (const v of values) oneOf(v, Object.keys(target.values), file, `${where} when "${key}"`);
+      }
+    }
+  }
   for (const [axis, valueRule] of Object.entries(axes)) {
     for (const field of ['onlyWhen', 'notNeededWhen'] as const) {
       const condition = valueRule?.[field];
@@ -102,6 +113,23 @@ function valueRule(data: Json, file: string, where: string): ValueRule {
       condition[key] = asArray(values, file, `${where} ${field} "${key}"`).map((v, i) => asString(v, file, `${where} ${field} "${key}" ${i}`));
     }
     out[field] = condition;
+  }
+  if (obj.anywhere !== undefined) {
+    out.anywhere = asArray(obj.anywhere, file, `${where} anywhere`).map((g, i) => {
+      const at = `${where} anywhere ${i}`;
+      const group = asObject(g, file, at);
+      checkKeys(group, ['when', 'values'], file, at);
+      const when: Record<string, string[]> = {};
+      for (const [key, values] of Object.entries(asObject(group.when, file, `${at} when`))) {
+        when[key] = asArray(values, file, `${at} when "${key}"`).map((v, j) => asString(v, file, `${at} when "${key}" ${j}`));
+      }
+      if (Object.keys(when).length === 0) throw new RuleError(file, `${at} when`, 'must name at least one key (a phrase that counts anywhere must be tied to the condition)');
+      const values: Record<string, string[]> = {};
+      for (const [value, phrases] of Object.entries(asObject(group.values, file, `${at} values`))) {
+        values[value] = asArray(phrases, file, `${at} value "${value}"`).map((p, j) => asString(p, file, `${at} value "${value}" phrase ${j}`));
+      }
+      return { when, values };
+    });
   }
   if (obj.keepDefault !== undefined) {
     if (typeof obj.keepDefault !== 'boolean') throw new RuleError(file, `${where} keepDefault`, 'must be true or false');

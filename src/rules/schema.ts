@@ -39,6 +39,20 @@ export interface ValueRule {
   /** Qualifiers only: when the note does not state this key, the classification's default applies
    *  (diabetes without a type is type 2), so candidate codes keep its `unspecified` value. */
   keepDefault?: boolean;
+  /**
+   * Phrases that state a value wherever they stand in the note, because they name the condition's
+   * own organ or site together with it ("a 3 cm left ovarian mass" on CT, "a left upper lobe nodule"
+   * on pathology). Each group counts only when what is documented for the condition meets its
+   * `when` (the organ is the ovary), and only for a key still unstated; a phrase counts only outside
+   * the examination, not negated, and not in a sentence that names another condition.
+   */
+  anywhere?: AnywhereGroup[];
+}
+
+/** A group of {@link ValueRule.anywhere} phrases: `values` as in a value rule, `when` as in `onlyWhen`. */
+export interface AnywhereGroup {
+  when: Record<string, string[]>;
+  values: Record<string, string[]>;
 }
 
 /** A code and the axis/qualifier values that lead to it ("unspecified" = not stated). */

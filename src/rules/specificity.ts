@@ -32,6 +32,8 @@ export interface NoteFacts {
   noteValues: (family: CompiledFamily) => Record<string, string>;
   /** (key, site, value) triples for `site`-scoped keys stated anywhere in the note, by family. */
   sitePairs: (family: CompiledFamily) => Array<{ key: string; site: string | undefined; value: string; self?: boolean }>;
+  /** The family's `anywhere` phrases found in the note (outside the examination, not negated), in note order. */
+  anywhereValues: (family: CompiledFamily) => ReadonlyArray<{ key: string; value: string; when: Readonly<Record<string, readonly string[]>> }>;
   setting: Setting;
 }
 
@@ -64,6 +66,10 @@ export function missingSpecificity(family: CompiledFamily, mentions: readonly Ru
       // (read at the mention), not for other statements of the site elsewhere in the note.
       const pair = facts.sitePairs(family).find((p) => p.key === key && !p.self && (site === undefined || p.site === site));
       if (pair) documented[key] = pair.value;
+    }
+    // A value named with the condition's own organ or site anywhere in the note ("left ovarian mass").
+    for (const a of facts.anywhereValues(family)) {
+      if (documented[a.key] === undefined && Object.entries(a.when).every(([k, vs]) => vs.includes(documented[k] ?? ''))) documented[a.key] = a.value;
     }
     const missing = (Object.keys(family.rule.axes) as AxisId[]).filter((axis) => documented[axis] === undefined && axisNeeded(family.rule.axes[axis]!, documented));
     if (missing.length === 0) continue;

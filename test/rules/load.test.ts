@@ -32,6 +32,18 @@ describe('validateFamilyRule', () => {
     delete (data.axes as Record<string, unknown>).type;
     expect(errorOf(data)).toMatch(/axis "type" of family heart-failure has no values/);
   });
+  it('checks anywhere phrases: their values, and a when naming another key of the rule', () => {
+    const withAnywhere = (group: unknown) => {
+      const data = good();
+      ((data.axes as Record<string, Record<string, unknown>>).type!).anywhere = [group];
+      return data;
+    };
+    expect(validateFamilyRule(withAnywhere({ when: { acuity: ['chronic'] }, values: { systolic: ['HFrEF on echo'] } }), 'ok.json').axes.type!.anywhere).toHaveLength(1);
+    expect(errorOf(withAnywhere({ when: { acuity: ['chronic'] }, values: { sistolic: ['x'] } }))).toMatch(/anywhere 0 values: "sistolic" is not allowed/);
+    expect(errorOf(withAnywhere({ when: { organ: ['lung'] }, values: { systolic: ['x'] } }))).toMatch(/anywhere 0 when: "organ" is neither another axis nor a qualifier/);
+    expect(errorOf(withAnywhere({ when: {}, values: { systolic: ['x'] } }))).toMatch(/must name at least one key/);
+    expect(errorOf(withAnywhere({ when: { acuity: ['chronic'] }, values: {}, extra: 1 }))).toMatch(/unknown key "extra"/);
+  });
   it('rejects an unknown key', () => {
     expect(errorOf({ ...good(), severity: 'high' })).toMatch(/unknown key "severity"; allowed keys: family, title/);
   });

@@ -123,3 +123,18 @@ describe('axis conditions', () => {
     expect(analyzer('Heart failure.').findings.map((f) => f.axes)).toEqual([['type']]);
   });
 });
+
+describe('a value named with the condition\'s own organ anywhere in the note (anywhere phrases)', () => {
+  it('documents the side of the cancer of that organ from a result sentence', () => {
+    expect(flags('ASSESSMENT: Ovarian cancer.\nRESULTS: CT shows a 3 cm left ovarian mass.')).toEqual([]);
+    expect(flags('ASSESSMENT: Stage III non-small cell lung cancer.\nPathology: a 4.4 cm left upper lobe nodule.')).toEqual([]);
+  });
+  it('not for a cancer of another organ', () => {
+    expect(flags('ASSESSMENT: Ovarian cancer.\nRESULTS: CT: a 4 mm left upper lobe nodule.')).toEqual(['cancer[laterality]@"Ovarian cancer"']);
+  });
+  it('not from the examination, not negated, not beside another condition', () => {
+    expect(flags('ASSESSMENT: Ovarian cancer.\nPHYSICAL EXAM: Left adnexal mass.')).toEqual(['cancer[laterality]@"Ovarian cancer"']);
+    expect(flags('ASSESSMENT: Ovarian cancer.\nRESULTS: No left ovarian mass.')).toEqual(['cancer[laterality]@"Ovarian cancer"']);
+    expect(flags('ASSESSMENT: Lung cancer, on chemotherapy.\nRESULTS: Left upper lobe airspace disease consistent with pneumonia.').filter((f) => f.startsWith('cancer'))).toEqual(['cancer[laterality]@"Lung cancer"']); // the side is still asked (the site is read note-wide, as before)
+  });
+});
